@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { loadClassAttempts } from "@/lib/analytics/loaders";
+import { localize } from "@/lib/content/localize";
+import type { TLocalizedText } from "@/lib/quiz/schema";
+
+export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  const [{ klass, students }, t, locale, format] = await Promise.all([
+    loadClassAttempts(classId),
+    getTranslations("classView"),
+    getLocale(),
+    getFormatter(),
+  ]);
+  const attempts = students
+    .flatMap((student) => student.attempts.map((attempt) => ({ ...attempt, student })))
+    .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0));
+  const scoreText = (attempt: { score: number | null; maxScore: number | null }) => `${attempt.score ?? 0} / ${attempt.maxScore ?? 0}`;
+  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "");
+  const th = "py-2 pr-4 text-left font-semibold";
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-bold">{t("title", { name: klass.name })}</h1>
+      <Card aria-labelledby="by-student">
+        <h2 id="by-student" className="mb-3 text-xl font-semibold">
+          {t("summary")}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-sm" data-testid="student-summary">
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className={th}>{t("student")}</th>
+                <th scope="col" className={th}>{t("email")}</th>
+                <th scope="col" className={th}>{t("attempts")}</th>
+                <th scope="col" className={th}>{t("best")}</th>
+                <th scope="col" className={th}>{t("latest")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {students.map((student) => {
+                const best = student.attempts.reduce<(typeof student.attempts)[number] | null>(
+                  (top, attempt) => (!top || (attempt.score ?? 0) > (top.score ?? 0) ? attempt : top),
+                  null,
+                );
+                const latest = student.attempts[0];
+                return (
+                  <tr key={student.id} className="border-b border-slate-200">
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">{student.name ?? student.email}</th>
+                    <td className="py-2 pr-4">{student.email}</td>
+                    <td className="py-2 pr-4">{student.attempts.length}</td>
+                    <td className="py-2 pr-4">{best ? scoreText(best) : t("noAttempts")}</td>
+                    <td className="py-2 pr-4">{latest ? scoreText(latest) : "—"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card aria-labelledby="all-attempts">
+        <h2 id="all-attempts" className="mb-3 text-xl font-semibold">
+          {t("allAttempts")}
+        </h2>
+        {attempts.length === 0 ? (
+          <p>{t("none")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-sm" data-testid="attempts">
+              <thead>
+                <tr className="border-b border-slate-400">
+                  <th scope="col" className={th}>{t("student")}</th>
+                  <th scope="col" className={th}>{t("quiz")}</th>
+                  <th scope="col" className={th}>{t("submittedAt")}</th>
+                  <th scope="col" className={th}>{t("score")}</th>
+                  <th scope="col" className={th}><span className="sr-only">{t("open")}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {attempts.map((attempt) => (
+                  <tr key={attempt.id} className="border-b border-slate-200">
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">{attempt.student.name ?? attempt.student.email}</th>
+                    <td className="py-2 pr-4">{localize(attempt.quizVersion.title as TLocalizedText, locale)} (v{attempt.quizVersion.version})</td>
+                    <td className="py-2 pr-4">{when(attempt.submittedAt)}</td>
+                    <td className="py-2 pr-4">{scoreText(attempt)}</td>
+                    <td className="py-2">
+                      <Link href={`/attempts/${attempt.id}`} className="text-teal-800 underline underline-offset-2">
+                        {t("open")}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("signIn");
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.ok && !result.error) {
+        router.push(callbackUrl);
+        router.refresh();
+        return;
+      }
+      // One message for an unknown email and a wrong password alike.
+      setError(result?.error === "CredentialsSignin" ? t("failed") : t("unavailable"));
+    } catch {
+      setError(t("unavailable"));
+    }
+    setPassword("");
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {error ? <Alert>{error}</Alert> : null}
+      <TextField label={t("email")} name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <TextField
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+
+export function SignOutButton() {
+  const t = useTranslations("nav");
+  return (
+    <Button type="button" variant="secondary" className="py-1.5" onClick={() => signOut({ callbackUrl: "/" })}>
+      {t("signOut")}
+    </Button>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import type { TAuthorizedClassId } from "@/lib/core/session";
+
+/** Every student of the class with their submitted attempts, newest first. */
+export async function findClassAttempts(classId: TAuthorizedClassId) {
+  const [klass, students] = await Promise.all([
+    db.class.findUniqueOrThrow({ where: { id: classId }, select: { id: true, name: true, term: true } }),
+    db.enrollment.findMany({
+      where: { classId, role: "STUDENT" },
+      orderBy: { user: { email: "asc" } },
+      select: {
+        user: {
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            attempts: {
+              where: { status: "SUBMITTED", assignment: { classId } },
+              orderBy: { submittedAt: "desc" },
+              select: {
+                id: true,
+                score: true,
+                maxScore: true,
+                submittedAt: true,
+                quizVersion: { select: { title: true, version: true } },
+              },
+            },
+          },
+        },
+      },
+    }),
+  ]);
+  return { klass, students: students.map((enrollment) => enrollment.user) };
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+// Every setting Jielong reads from the environment, in one place (see the README's table).
+const ZEnv = z.object({
+  DATABASE_URL: z.string().url().optional().describe("PostgreSQL connection URL; unset means embedded PostgreSQL in demo mode"),
+  NEXTAUTH_SECRET: z.string().min(16).optional().describe("Signs session tokens; generated and kept in the data folder when unset"),
+  NEXTAUTH_URL: z.string().url().optional().describe("Public address of the app; defaults to http://localhost:PORT"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  JIELONG_DATA_DIR: z.string().default(".data").describe("Where embedded PostgreSQL and generated secrets live"),
+  JIELONG_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  JIELONG_SEED_DEMO: z.enum(["0", "1"]).optional().describe("Force (1) or skip (0) the demo accounts"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export class EnvError extends Error {}

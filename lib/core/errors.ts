@@ -1,0 +1,25 @@
+// One error type for expected failures. The code is closed, so every one of them has a
+// translated message under "errors.<code>" in messages/*.json.
+export const APP_ERROR_CODES = [
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "INVALID_INPUT",
+  "QUIZ_CLOSED",
+  "ALREADY_SUBMITTED",
+] as const;
+
+export type TAppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export class AppError extends Error {
+  readonly code: TAppErrorCode;
+  constructor(code: TAppErrorCode, message?: string) {
+    super(message ?? code);
+    this.code = code;
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

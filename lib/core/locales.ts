@@ -1,0 +1,2 @@
+export const LOCALES = ["zh-TW", "en"] as const;
+export type TLocale = (typeof LOCALES)[number];

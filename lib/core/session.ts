@@ -1,0 +1,55 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { authOptions } from "@/lib/auth/options";
+import { db } from "./db";
+import { AppError, isAppError } from "./errors";
+
+export type TSessionUser = { id: string; email: string; name: string | null; siteRole: "USER" | "ADMIN" };
+export type TClassRole = "INSTRUCTOR" | "TA" | "STUDENT";
+
+declare const authorizedClassBrand: unique symbol;
+/** A class id proven to be one the caller holds a role in; only requireClassRole makes one. */
+export type TAuthorizedClassId = string & { readonly [authorizedClassBrand]: true };
+
+export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  // The token may outlive the account; the database has the last word.
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, siteRole: true } });
+});
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(returnTo?: string): Promise<TSessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  return user;
+}
+
+/** Checks the caller's role in a class; throws FORBIDDEN (or NOT_FOUND) otherwise. */
+export async function requireClassRole(
+  classId: string,
+  roles: readonly TClassRole[],
+  returnTo?: string,
+): Promise<{ user: TSessionUser; classId: TAuthorizedClassId; role: TClassRole }> {
+  const user = await requireUser(returnTo);
+  const enrollment = await db.enrollment.findUnique({
+    where: { classId_userId: { classId, userId: user.id } },
+    select: { role: true },
+  });
+  if (!enrollment) throw new AppError("NOT_FOUND");
+  if (!roles.includes(enrollment.role)) throw new AppError("FORBIDDEN");
+  return { user, classId: classId as TAuthorizedClassId, role: enrollment.role };
+}
+
+/** For pages: a class the caller has no place in simply does not exist for them. */
+export async function requireClassRoleOrNotFound(classId: string, roles: readonly TClassRole[], returnTo?: string) {
+  try {
+    return await requireClassRole(classId, roles, returnTo);
+  } catch (error) {
+    if (isAppError(error)) notFound();
+    throw error;
+  }
+}

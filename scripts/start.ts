@@ -1,0 +1,160 @@
+// `npm start`: brings up Jielong in one command. With DATABASE_URL it uses that database;
+// without it, it runs a real embedded PostgreSQL in .data/ and creates the demo accounts.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import { loadContent } from "@/lib/content/load-content";
+import { syncContent } from "@/lib/content/sync-content";
+import { checkDatabaseReachable, describeDatabaseUrl } from "@/lib/core/database-check";
+import { createDb } from "@/lib/core/db";
+import { startEmbeddedPostgres, type TEmbeddedPostgres } from "@/lib/core/embedded-postgres";
+import { EnvError, readEnv } from "@/lib/core/env";
+import { migrate, MigrationError } from "@/lib/core/migrate";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/roster/seed-demo";
+import { buildIfNeeded } from "./build-if-needed";
+
+let embedded: TEmbeddedPostgres | undefined;
+let app: ChildProcess | undefined;
+let stopping = false;
+
+/** An expected reason not to start: printed as one clear message, without a stack trace. */
+class StartupError extends Error {}
+function fail(message: string): never {
+  throw new StartupError(message);
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app && app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => { app?.kill("SIGKILL"); resolve(null); }, 8000);
+      app?.once("exit", () => { clearTimeout(timer); resolve(null); });
+    });
+  }
+  if (embedded) await embedded.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+async function authSecret(dataDir: string, given?: string): Promise<string> {
+  if (given) return given;
+  const file = path.join(dataDir, "nextauth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app?.exitCode !== null) return false;
+    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return false;
+}
+
+async function main() {
+  let env;
+  try {
+    env = readEnv();
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+  if (!(await portIsFree(env.PORT))) {
+    fail(`Port ${env.PORT} is already in use. Stop the program using it, or start Jielong on another port: PORT=${env.PORT + 1} npm start`);
+  }
+
+  let databaseUrl = env.DATABASE_URL;
+  const demoMode = !databaseUrl;
+  if (databaseUrl) {
+    const problem = await checkDatabaseReachable(databaseUrl);
+    if (problem) fail(`Cannot reach the database given by DATABASE_URL (${describeDatabaseUrl(databaseUrl)}).\n  ${problem}`);
+  } else {
+    console.log(`▸ Starting the embedded PostgreSQL (data in ${path.resolve(env.JIELONG_DATA_DIR, "postgres")}) …`);
+    try {
+      embedded = await startEmbeddedPostgres({ dataDir: env.JIELONG_DATA_DIR, port: env.JIELONG_PG_PORT, database: "jielong" });
+    } catch (error) {
+      fail(`${(error as Error).message}\n  Set JIELONG_PG_PORT to use another port, or DATABASE_URL to use your own PostgreSQL.`);
+    }
+    databaseUrl = embedded.urlFor("jielong");
+  }
+
+  try {
+    const { applied } = await migrate({ connectionString: databaseUrl, log: (line) => console.log(`▸ ${line}`) });
+    if (applied.length === 0) console.log("▸ Database schema is up to date");
+  } catch (error) {
+    if (error instanceof MigrationError) fail(`Refusing to start: ${error.message}`);
+    throw error;
+  }
+
+  const content = await loadContent();
+  const errors = content.problems.filter((problem) => problem.severity === "error");
+  if (errors.length > 0) {
+    fail(`The content has errors (run npm run content:check):\n${errors.map((p) => `  ${p.file}:${p.line}: ${p.message}`).join("\n")}`);
+  }
+  const db = createDb(databaseUrl);
+  const report = await syncContent(db, content);
+  console.log(`▸ Content: ${report.lectures} lecture(s), ${report.quizzes} quiz(zes)` +
+    (report.newVersions.length ? `; new versions: ${report.newVersions.map((v) => `${v.slug} v${v.version}`).join(", ")}` : ""));
+
+  const seed = env.JIELONG_SEED_DEMO ? env.JIELONG_SEED_DEMO === "1" : demoMode;
+  if (seed) await seedDemo(db);
+  await db.$disconnect();
+
+  await buildIfNeeded();
+
+  const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  app = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: await authSecret(env.JIELONG_DATA_DIR, env.NEXTAUTH_SECRET),
+      JIELONG_DEMO_MODE: seed ? "1" : "0",
+    },
+  });
+  app.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`✖ The web server stopped (exit code ${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+  if (!(await waitForHttp(`http://127.0.0.1:${env.PORT}/`, 120_000))) fail("The web server did not answer within two minutes.");
+
+  console.log(`\n✔ Jielong is running at ${url}`);
+  if (seed) {
+    console.log(`\n  Demo accounts (password: ${DEMO_PASSWORD})`);
+    for (const account of DEMO_ACCOUNTS) console.log(`    ${account.role.padEnd(10)} ${account.email}`);
+  } else {
+    console.log("  No demo accounts were created (this database came from DATABASE_URL). Run `npm run db:seed-demo` to add them.");
+  }
+  console.log("\n  Press Ctrl-C to stop.\n");
+}
+
+main().catch((error) => {
+  console.error(error instanceof StartupError ? `\n✖ ${error.message}\n` : error);
+  void shutdown(1);
+});
