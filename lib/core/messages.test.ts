@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import zhTW from "@/messages/zh-TW.json";
+import { APP_ERROR_CODES } from "./errors";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  return [prefix];
+}
+
+describe("message catalogues", () => {
+  it("zh-TW and English have exactly the same keys", () => {
+    const zh = new Set(keys(zhTW));
+    const english = new Set(keys(en));
+    expect([...zh].filter((k) => !english.has(k)), "missing in en.json").toEqual([]);
+    expect([...english].filter((k) => !zh.has(k)), "missing in zh-TW.json").toEqual([]);
+  });
+
+  it("every error code has a message in both languages", () => {
+    for (const code of APP_ERROR_CODES) {
+      expect(zhTW.errors).toHaveProperty(code);
+      expect(en.errors).toHaveProperty(code);
+    }
+  });
+
+  it("no message is left empty", () => {
+    const leaves = (value: unknown): unknown[] => (value && typeof value === "object" ? Object.values(value).flatMap(leaves) : [value]);
+    expect([...leaves(zhTW), ...leaves(en)].filter((value) => typeof value !== "string" || value.trim() === "")).toEqual([]);
+  });
+});
