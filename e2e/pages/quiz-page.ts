@@ -1,0 +1,42 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The starter quiz as a student sees it (zh-TW). */
+export class QuizPage {
+  constructor(readonly page: Page) {}
+
+  question(number: number) {
+    return this.page.getByRole("region", { name: `第 ${number} 題` });
+  }
+
+  async chooseOption(number: number, text: string | RegExp) {
+    await this.question(number).getByRole("radio", { name: text }).check();
+  }
+
+  async categorize(number: number, placements: Record<string, "分類" | "生成">) {
+    for (const [item, category] of Object.entries(placements)) {
+      await this.question(number).getByRole("group", { name: `「${item}」屬於` }).getByRole("radio", { name: category }).check();
+    }
+  }
+
+  numericInput(number: number) {
+    return this.question(number).getByLabel("你的答案");
+  }
+
+  async submit() {
+    await this.page.getByRole("button", { name: "交卷" }).click();
+  }
+
+  async expectResultPage() {
+    await expect(this.page).toHaveURL(/\/attempts\//);
+    await expect(this.page.getByRole("heading", { level: 1 })).toContainText("作答結果");
+  }
+}
+
+export const ALL_CORRECT_PLACEMENTS = {
+  判斷一封電子郵件是不是垃圾郵件: "分類",
+  辨認照片裡是貓還是狗: "分類",
+  寫一首關於秋天的新詩: "生成",
+  把一段中文翻譯成英文: "生成",
+  手機用臉部辨識判斷是不是機主本人: "分類",
+  依照一句描述畫出一張圖: "生成",
+} as const;

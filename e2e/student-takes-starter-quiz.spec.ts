@@ -1,0 +1,85 @@
+import { expect, expectAccessible, signInViaApi, test } from "./fixtures";
+import { ALL_CORRECT_PLACEMENTS, QuizPage } from "./pages/quiz-page";
+
+test("a student reads the notes, takes the starter quiz and sees a score and feedback per question", async ({ page, student, db }) => {
+  await signInViaApi(page.request, student.email, student.password);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "GenAI 2024 (demo)" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "閱讀講義" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("生成式 AI 是什麼？");
+  await page.goBack();
+
+  await page.getByRole("link", { name: "開始作答" }).click();
+  const quiz = new QuizPage(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("第 1 講暖身測驗：生成式 AI 是什麼？");
+  await expectAccessible(page);
+
+  await quiz.chooseOption(1, /有結構的複雜物件/);
+  await quiz.categorize(2, ALL_CORRECT_PLACEMENTS);
+  await quiz.numericInput(3).fill("1e300");
+  await expect(quiz.question(3).getByText("讀作：10^300")).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/quiz-page.png", fullPage: true });
+
+  await quiz.submit();
+  await quiz.expectResultPage();
+  await expect(page.getByTestId("total-score")).toHaveText("總分 4 / 4");
+  await expect(page.locator("[data-outcome=correct]")).toHaveCount(3);
+  await expect(page.getByText("正確。100 個位置各有 1,000 種選擇")).toBeVisible();
+  await expect(page.getByText("答案只有「是」或「不是」兩種，屬於分類。")).toBeVisible();
+  await expectAccessible(page);
+
+  const attempts = await db.attempt.findMany({ where: { userId: student.id }, include: { responses: true } });
+  expect(attempts).toHaveLength(1);
+  expect(attempts[0]!.responses).toHaveLength(3);
+  expect(attempts[0]!.score).toBe(4);
+});
+
+test("mistakes get their own explanations, and partly right sorting earns partial credit", async ({ page, student }) => {
+  await signInViaApi(page.request, student.email, student.password);
+  await page.goto("/assignments/demo-starter");
+  const quiz = new QuizPage(page);
+  await quiz.chooseOption(1, /事先定好的類別/);
+  await quiz.categorize(2, { ...ALL_CORRECT_PLACEMENTS, 把一段中文翻譯成英文: "分類" });
+  await quiz.numericInput(3).fill("100^1000");
+  await quiz.submit();
+  await quiz.expectResultPage();
+  await expect(page.getByTestId("total-score")).toHaveText("總分 1.667 / 4");
+  await expect(page.getByText("這描述的是分類。答案只是有限選項中的一個")).toBeVisible();
+  await expect(page.getByText("底數和次方寫反了")).toBeVisible();
+  await expect(page.locator("[data-outcome=partial]")).toHaveCount(1);
+});
+
+test("an unreadable number is refused with a clear message and no answer is lost", async ({ page, student, db }) => {
+  await signInViaApi(page.request, student.email, student.password);
+  await page.goto("/assignments/demo-starter");
+  const quiz = new QuizPage(page);
+  await quiz.chooseOption(1, /有結構的複雜物件/);
+  await quiz.numericInput(3).fill("很多很多");
+  await expect(quiz.question(3).getByText("看不懂這個數字。請用 10^300、1e300 這類寫法。")).toBeVisible();
+  await quiz.submit();
+  await expect(page.getByText("有答案需要修正，請看標示的題目。")).toBeVisible();
+  await expect(page).toHaveURL(/\/assignments\/demo-starter$/);
+  await expect(quiz.question(1).getByRole("radio", { name: /有結構的複雜物件/ })).toBeChecked();
+  await expect(quiz.numericInput(3)).toHaveValue("很多很多");
+  expect(await db.attempt.count({ where: { userId: student.id } })).toBe(0);
+
+  await quiz.numericInput(3).fill("10的300次方");
+  await quiz.submit();
+  await quiz.expectResultPage();
+});
+
+test("the quiz page sends no answer keys or feedback to the browser before grading", async ({ page, student }) => {
+  await signInViaApi(page.request, student.email, student.password);
+  const html = await (await page.request.get("/assignments/demo-starter")).text();
+  const rsc = await (await page.request.get("/assignments/demo-starter", { headers: { RSC: "1" } })).text();
+  // The HTML carries the RSC payload as escaped JSON strings; unescape quotes to see it plainly.
+  for (const body of [html.replace(/\\"/g, '"'), rsc]) {
+    expect(body).toContain("寫一首關於秋天的新詩");
+    expect(body).toContain('"options"');
+    for (const secret of ['"correct"', "correctFeedback", "incorrectFeedback", "commonMistakes", "100^1000", '"category"', "答案只有「是」或「不是」兩種"]) {
+      expect(body, `leaked ${secret}`).not.toContain(secret);
+    }
+  }
+});
