@@ -30,7 +30,6 @@ export async function expectAccessible(page: Page) {
 type TFixtures = { db: TDb; student: TTestUser };
 
 export const test = base.extend<TFixtures>({
-  // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => {
     const db = createDb(E2E_DATABASE_URL);
     await use(db);

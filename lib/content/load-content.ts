@@ -99,7 +99,7 @@ function checkQuizAgainstLectures(quiz: TLoadedQuiz, lectures: TLoadedLecture[])
   const problems: TProblem[] = [];
   const at = (message: string): TProblem => ({ file: quiz.file, line: 1, message, severity: "error" });
   const lecture = lectures.find((candidate) => candidate.data.uuid === quiz.data.lecture);
-  if (!lecture) return [at(`lecture ${quiz.data.lecture} does not exist`)];
+  if (!lecture) return [at(`lecture ${quiz.data.lecture} does not exist or has errors of its own`)];
   const concepts = new Set(lecture.data.concepts.map((concept) => concept.id));
   const sections = new Set(lecture.data.sections.map((section) => section.id));
   quiz.data.questions.forEach((question, index) => {
