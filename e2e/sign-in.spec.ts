@@ -36,10 +36,10 @@ test("signing in and out through the form", async ({ page, student }) => {
 });
 
 test("pages that need a user send a visitor to sign in and back", async ({ page, student }) => {
-  await page.goto("/assignments/demo-starter");
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fassignments%2Fdemo-starter/);
+  await page.goto("/assignments/demo-01-starter");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fassignments%2Fdemo-01-starter/);
   await page.getByLabel("電子郵件").fill(student.email);
   await page.getByLabel("密碼").fill(student.password);
   await page.getByRole("button", { name: "登入" }).click();
-  await expect(page).toHaveURL(/\/assignments\/demo-starter$/);
+  await expect(page).toHaveURL(/\/assignments\/demo-01-starter$/);
 });

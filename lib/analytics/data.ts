@@ -2,10 +2,13 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import type { TAuthorizedClassId } from "@/lib/core/session";
 
-/** Every student of the class with their submitted attempts, newest first. */
+/** The class's assignments, and every student with their submitted attempts, newest first. */
 export async function findClassAttempts(classId: TAuthorizedClassId) {
   const [klass, students] = await Promise.all([
-    db.class.findUniqueOrThrow({ where: { id: classId }, select: { id: true, name: true, term: true } }),
+    db.class.findUniqueOrThrow({
+      where: { id: classId },
+      select: { id: true, name: true, term: true, assignments: { orderBy: { quiz: { slug: "asc" } }, select: { id: true, quizVersion: { select: { title: true } } } } },
+    }),
     db.enrollment.findMany({
       where: { classId, role: "STUDENT" },
       orderBy: { user: { email: "asc" } },
@@ -20,6 +23,7 @@ export async function findClassAttempts(classId: TAuthorizedClassId) {
               orderBy: { submittedAt: "desc" },
               select: {
                 id: true,
+                assignmentId: true,
                 score: true,
                 maxScore: true,
                 submittedAt: true,

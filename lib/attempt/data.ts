@@ -1,7 +1,5 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { toPublicQuestion } from "@/lib/quiz/public-question";
-import type { TQuestion } from "@/lib/quiz/schema";
 
 /** The assignment with its questions as the database has them (keys included: server only). */
 export async function findAssignment(assignmentId: string) {
@@ -26,9 +24,9 @@ export async function findAssignment(assignmentId: string) {
   });
 }
 
-/** Only what the browser may see before grading. */
-export function publicQuestionsOf(assignment: NonNullable<Awaited<ReturnType<typeof findAssignment>>>) {
-  return assignment.quizVersion.questions.map((question) => toPublicQuestion(question.id, question.definition as TQuestion));
+/** The number the user's next attempt at this assignment will have. */
+export async function nextAttemptNumber(assignmentId: string, userId: string): Promise<number> {
+  return (await db.attempt.count({ where: { assignmentId, userId, status: "SUBMITTED" } })) + 1;
 }
 
 export async function findAttempt(attemptId: string) {
@@ -48,6 +46,7 @@ export async function findAttempt(attemptId: string) {
         orderBy: { question: { position: "asc" } },
         select: {
           answer: true,
+          variant: true,
           question: { select: { id: true, position: true, definition: true } },
           grade: { select: { score: true, maxScore: true, feedback: true, source: true } },
         },

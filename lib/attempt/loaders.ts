@@ -2,18 +2,20 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireClassRoleOrNotFound, requireUser } from "@/lib/core/session";
-import { findAssignment, findAttempt, publicQuestionsOf } from "./data";
+import { findAssignment, findAttempt, nextAttemptNumber } from "./data";
+import { prepareQuestions, publicQuestions } from "./prepare-questions";
 
 export const loadAssignmentForTaking = cache(async (assignmentId: string) => {
   const assignment = await findAssignment(assignmentId);
   if (!assignment) notFound();
-  await requireClassRoleOrNotFound(assignment.classId, ["STUDENT", "TA", "INSTRUCTOR"], `/assignments/${assignmentId}`);
+  const { user } = await requireClassRoleOrNotFound(assignment.classId, ["STUDENT", "TA", "INSTRUCTOR"], `/assignments/${assignmentId}`);
+  const attemptNumber = await nextAttemptNumber(assignment.id, user.id);
   return {
     id: assignment.id,
     className: assignment.class.name,
     title: assignment.quizVersion.title,
     lectureSlug: assignment.quiz.lecture.slug,
-    questions: publicQuestionsOf(assignment),
+    questions: publicQuestions(prepareQuestions(assignment.quizVersion.questions, { userId: user.id, attemptNumber })),
   };
 });
 

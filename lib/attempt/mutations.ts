@@ -1,12 +1,15 @@
 import type { TDb } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { gradeQuestion } from "@/lib/quiz/grade-question";
-import type { TAnswer, TQuestion } from "@/lib/quiz/schema";
+import type { TAnswer } from "@/lib/quiz/schema";
+import { prepareQuestions } from "./prepare-questions";
 
 type TQuestionRow = { id: string; definition: unknown };
 
 // Grades every answer on the server and stores attempt, responses and grades in one
-// transaction: either the whole submission is saved or nothing is.
+// transaction: either the whole submission is saved or nothing is. Each question is graded
+// on the variant this student saw: the seed is the user, the question and the attempt number.
+// Open answers get no grade yet: they wait for rubric grading.
 export async function submitAttempt(
   db: TDb,
   input: {
@@ -24,16 +27,19 @@ export async function submitAttempt(
   const known = new Set(assignment.quizVersion.questions.map((question) => question.id));
   if (Object.keys(input.answers).some((questionId) => !known.has(questionId))) throw new AppError("INVALID_INPUT");
 
-  const graded = assignment.quizVersion.questions.map((question) => {
-    const answer = input.answers[question.id];
-    return { question, answer, result: gradeQuestion(question.definition as TQuestion, answer) };
-  });
-  const score = graded.reduce((sum, entry) => sum + entry.result.score, 0);
-  const maxScore = graded.reduce((sum, entry) => sum + entry.result.maxScore, 0);
-
+  let score = 0;
+  let maxScore = 0;
   const attempt = await db.$transaction(async (tx) => {
+    const number = (await tx.attempt.count({ where: { assignmentId: assignment.id, userId: input.userId, status: "SUBMITTED" } })) + 1;
+    const graded = prepareQuestions(assignment.quizVersion.questions, { userId: input.userId, attemptNumber: number }).map((prepared) => {
+      const answer = input.answers[prepared.id];
+      return { prepared, answer, result: gradeQuestion(prepared.question, answer) };
+    });
+    score = graded.reduce((sum, entry) => sum + entry.result.score, 0);
+    maxScore = graded.reduce((sum, entry) => sum + entry.result.maxScore, 0);
     const created = await tx.attempt.create({
       data: {
+        number,
         userId: input.userId,
         quizVersionId: assignment.quizVersion.id,
         assignmentId: assignment.id,
@@ -45,14 +51,14 @@ export async function submitAttempt(
       },
     });
     for (const entry of graded) {
+      const awaiting = entry.result.outcome === "awaiting_grading";
       await tx.response.create({
         data: {
           attemptId: created.id,
-          questionId: entry.question.id,
+          questionId: entry.prepared.id,
           answer: entry.answer ?? { type: "unanswered" },
-          grade: {
-            create: { score: entry.result.score, maxScore: entry.result.maxScore, source: "AUTO", feedback: entry.result },
-          },
+          variant: Object.keys(entry.prepared.variant).length ? entry.prepared.variant : undefined,
+          grade: awaiting ? undefined : { create: { score: entry.result.score, maxScore: entry.result.maxScore, source: "AUTO", feedback: entry.result } },
         },
       });
     }

@@ -3,14 +3,14 @@ import { loadContent } from "@/lib/content/load-content";
 import { syncContent } from "@/lib/content/sync-content";
 import { AppError } from "@/lib/core/errors";
 import { createTestDatabase, type TTestDatabase } from "@/lib/core/testing/test-database";
-import { DEMO_CLASS_ID, seedDemo } from "@/lib/roster/seed-demo";
+import { demoAssignmentId, seedDemo } from "@/lib/roster/seed-demo";
 import { submitAttempt } from "./mutations";
 
 let t: TTestDatabase;
 
 async function demoAssignment() {
   const assignment = await t.db.assignment.findFirstOrThrow({
-    where: { classId: DEMO_CLASS_ID },
+    where: { id: demoAssignmentId("01-starter") },
     select: {
       id: true,
       opensAt: true,

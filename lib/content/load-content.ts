@@ -3,6 +3,7 @@ import path from "node:path";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { LOCALES, type TLocale } from "@/lib/core/locales";
+import { checkQuestion } from "./check-question";
 import { ZLectureFile, ZQuizFile, type TLectureFile, type TQuizFile } from "./schema";
 
 export type TProblem = { file: string; line: number; message: string; severity: "error" | "warning" };
@@ -107,6 +108,7 @@ function checkQuizAgainstLectures(quiz: TLoadedQuiz, lectures: TLoadedLecture[])
       if (!concepts.has(concept)) problems.push(at(`questions.${index}: unknown concept "${concept}"`));
     }
     if (!sections.has(question.section)) problems.push(at(`questions.${index}: unknown section "${question.section}"`));
+    for (const message of checkQuestion(question)) problems.push(at(`questions.${index}: ${message}`));
   });
   return problems;
 }
@@ -139,6 +141,14 @@ export async function loadContent(root = CONTENT_DIR): Promise<TContent> {
     const first = seen.get(uuid);
     if (first) problems.push({ file, line: 1, message: `uuid ${uuid} is also used in ${first}`, severity: "error" });
     else seen.set(uuid, file);
+  }
+  for (const lecture of lectures) {
+    const tested = new Set(quizzes.filter((q) => q.data.lecture === lecture.data.uuid).flatMap((q) => q.data.questions.flatMap((question) => question.concepts)));
+    for (const concept of lecture.data.concepts) {
+      if (!tested.has(concept.id)) {
+        problems.push({ file: path.relative(process.cwd(), path.join(lecture.dir, "lecture.yaml")), line: 1, message: `concept "${concept.id}" is not tested by any question`, severity: "warning" });
+      }
+    }
   }
   return { lectures, quizzes, problems };
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/core/db";
+import { toPublicQuestion, type TPublicQuestion } from "@/lib/quiz/public-question";
+import type { TQuestion } from "@/lib/quiz/schema";
+import { drawVariant, instantiate } from "@/lib/quiz/variants";
 import { loadContent, type TContent } from "./load-content";
 
 // Content files do not change while the server runs (npm start re-syncs them on start).
@@ -20,6 +23,23 @@ export async function loadLectureList() {
 export async function loadLecture(slug: string) {
   const lecture = (await content()).lectures.find((candidate) => candidate.slug === slug);
   if (!lecture) notFound();
-  const quizzes = await db.quiz.findMany({ where: { lectureId: lecture.data.uuid }, select: { slug: true, title: true } });
-  return { slug, data: lecture.data, notes: lecture.notes, quizzes };
+  const quizzes = await db.quiz.findMany({ where: { lectureId: lecture.data.uuid, kind: "ASSESSMENT" }, select: { slug: true, title: true } });
+  return { slug, data: lecture.data, notes: lecture.notes, quizzes, checks: await findChecks(lecture.data.uuid) };
+}
+
+/** The latest "check yourself" question of each section, as the browser may see it. */
+async function findChecks(lectureUuid: string): Promise<Record<string, TPublicQuestion>> {
+  const checkQuizzes = await db.quiz.findMany({
+    where: { lectureId: lectureUuid, kind: "CHECK_YOURSELF" },
+    select: { versions: { orderBy: { version: "desc" }, take: 1, select: { questions: { orderBy: { position: "asc" }, select: { id: true, definition: true } } } } },
+  });
+  const checks: Record<string, TPublicQuestion> = {};
+  for (const quiz of checkQuizzes) {
+    for (const row of quiz.versions[0]?.questions ?? []) {
+      const question = row.definition as TQuestion;
+      if (checks[question.section]) continue;
+      checks[question.section] = toPublicQuestion(row.id, instantiate(question, drawVariant(question, `check:${row.id}`)), `check:${row.id}`);
+    }
+  }
+  return checks;
 }

@@ -31,6 +31,10 @@ export const ZQuizFile = z
     lecture: z.uuid().describe("uuid of the lecture this quiz belongs to"),
     title: ZLocalizedText,
     description: ZLocalizedText.optional(),
+    kind: z
+      .enum(["assessment", "check_yourself"])
+      .default("assessment")
+      .describe("check_yourself: one question per lecture section, shown inline in the notes with instant feedback"),
     questions: z.array(ZQuestion).min(1),
   })
   .strict();

@@ -2,7 +2,16 @@ import { createHash } from "node:crypto";
 import type { TDb } from "@/lib/core/db";
 import type { TContent, TLoadedQuiz } from "./load-content";
 
-const TYPE_TO_DB = { single_choice: "SINGLE_CHOICE", categorize: "CATEGORIZE", numeric: "NUMERIC" } as const;
+const TYPE_TO_DB = {
+  single_choice: "SINGLE_CHOICE",
+  multiple_select: "MULTIPLE_SELECT",
+  categorize: "CATEGORIZE",
+  ordering: "ORDERING",
+  numeric: "NUMERIC",
+  short_text: "SHORT_TEXT",
+  next_token: "NEXT_TOKEN",
+  open: "OPEN",
+} as const;
 
 /** Stable JSON: keys sorted, so the same content always hashes the same. */
 function canonicalJson(value: unknown): string {
@@ -33,7 +42,7 @@ export async function syncContent(db: TDb, content: TContent): Promise<TSyncRepo
     report.lectures++;
   }
   for (const quiz of content.quizzes) {
-    const fields = { slug: quiz.slug, lectureId: quiz.data.lecture, title: quiz.data.title };
+    const fields = { slug: quiz.slug, lectureId: quiz.data.lecture, title: quiz.data.title, kind: quiz.data.kind === "check_yourself" ? ("CHECK_YOURSELF" as const) : ("ASSESSMENT" as const) };
     await db.quiz.upsert({ where: { id: quiz.data.uuid }, create: { id: quiz.data.uuid, ...fields }, update: fields });
     report.quizzes++;
     const contentHash = quizContentHash(quiz.data);

@@ -7,6 +7,8 @@ export const APP_ERROR_CODES = [
   "INVALID_INPUT",
   "QUIZ_CLOSED",
   "ALREADY_SUBMITTED",
+  "LAST_INSTRUCTOR",
+  "JOIN_CODE_UNKNOWN",
 ] as const;
 
 export type TAppErrorCode = (typeof APP_ERROR_CODES)[number];

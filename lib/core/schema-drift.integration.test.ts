@@ -24,7 +24,7 @@ describe("schema.prisma and prisma/migrations", () => {
   });
 
   it("a field added to the schema without a migration is caught", async () => {
-    const changed = schema.replace("  term       String?\n", "  term       String?\n  room       String\n");
+    const changed = schema.replace("model Class {\n", "model Class {\n  room String\n");
     expect(changed).not.toBe(schema);
     expect(diffSnapshots(expectedSnapshot(changed), await migratedSnapshot())).toEqual([
       "+ column Class.room text NOT NULL default=null  (in schema.prisma, not in the migrations)",

@@ -16,13 +16,18 @@ describe("parseNumber", () => {
     expect(result.ok && result.display).toBe("≈ 1.072 × 10^301");
   });
 
+  it("reads a product such as 1000 × 100", () => {
+    expect(parseNumber("1000 × 100")).toMatchObject({ ok: true, log10: 5, display: "10^5" });
+    expect(parseNumber("2*64")).toMatchObject({ ok: true, display: "128" });
+  });
+
   it("reads ordinary numbers and signs", () => {
     expect(parseNumber("3.5")).toMatchObject({ ok: true, display: "3.5" });
     expect(parseNumber("-2e5")).toMatchObject({ ok: true, sign: -1, display: "-200,000" });
     expect(parseNumber("0")).toMatchObject({ ok: true, sign: 0 });
   });
 
-  it.each(["abc", "1,5", "10^", "^300", "1e", "10^3.5.1", "0^0"])("refuses %s instead of guessing", (input) => {
+  it.each(["abc", "1,5", "10^", "^300", "1e", "10^3.5.1", "0^0", "2*", "x5"])("refuses %s instead of guessing", (input) => {
     expect(parseNumber(input)).toEqual({ ok: false, reason: "unreadable" });
   });
 

@@ -23,6 +23,7 @@ const PLAIN = new RegExp(`^${DECIMAL}$`);
 const SCIENTIFIC = new RegExp(`^${DECIMAL}e${INTEGER}$`, "i");
 const POWER = new RegExp(`^${DECIMAL}\\^${INTEGER}$`);
 const TIMES_POWER = new RegExp(`^${DECIMAL}[×x*·]${DECIMAL}\\^${INTEGER}$`, "i");
+const PRODUCT = new RegExp(`^${DECIMAL}[×x*·]${DECIMAL}$`, "i");
 
 export function normaliseNumberText(input: string): string {
   let text = input.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g, (run) => "^" + [...run].map((c) => SUPERSCRIPTS[c]).join(""));
@@ -68,6 +69,8 @@ export function parseNumber(input: string): TParsedNumber | TNumberReadError {
     if (exponent !== null) log10 = log10OfDecimal(match[1]!) + exponent;
   } else if ((match = text.match(POWER))) {
     log10 = powerLog10(match[1]!, match[2]!);
+  } else if ((match = text.match(PRODUCT))) {
+    log10 = log10OfDecimal(match[1]!) + log10OfDecimal(match[2]!);
   } else if ((match = text.match(TIMES_POWER))) {
     const power = powerLog10(match[2]!, match[3]!);
     if (power !== null) log10 = log10OfDecimal(match[1]!) + power;

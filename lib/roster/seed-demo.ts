@@ -9,10 +9,9 @@ export const DEMO_ACCOUNTS = [
   { email: "student2@example.com", name: "陳美玲", role: "STUDENT" },
   { email: "student3@example.com", name: "Alex Lin", role: "STUDENT" },
 ] as const;
-const STARTER_QUIZ_SLUG = "01-starter";
 
-// Demo accounts, the demo class and its starter-quiz assignment. Safe to run again: it
-// only creates what is missing and never touches anyone's attempts.
+// Demo accounts, the demo class, and an assignment of every quiz to it. Safe to run again:
+// it only creates what is missing and never touches anyone's attempts.
 export async function seedDemo(db: TDb): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.class.upsert({
@@ -32,15 +31,22 @@ export async function seedDemo(db: TDb): Promise<void> {
       update: {},
     });
   }
-  const quiz = await db.quiz.findUnique({
-    where: { slug: STARTER_QUIZ_SLUG },
-    select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true } } },
+  const quizzes = await db.quiz.findMany({
+    where: { kind: "ASSESSMENT" },
+    orderBy: { slug: "asc" },
+    select: { id: true, slug: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true } } },
   });
-  const latest = quiz?.versions[0];
-  if (!quiz || !latest) throw new Error(`The starter quiz "${STARTER_QUIZ_SLUG}" is not in the database; sync content first.`);
-  await db.assignment.upsert({
-    where: { id: "demo-starter" },
-    create: { id: "demo-starter", classId: DEMO_CLASS_ID, quizId: quiz.id, quizVersionId: latest.id, mode: "PRACTICE" },
-    update: {},
-  });
+  if (quizzes.length === 0) throw new Error("No quizzes are in the database; sync content first.");
+  for (const quiz of quizzes) {
+    const latest = quiz.versions[0]!;
+    await db.assignment.upsert({
+      where: { id: demoAssignmentId(quiz.slug) },
+      create: { id: demoAssignmentId(quiz.slug), classId: DEMO_CLASS_ID, quizId: quiz.id, quizVersionId: latest.id, mode: "PRACTICE" },
+      update: {},
+    });
+  }
+}
+
+export function demoAssignmentId(quizSlug: string): string {
+  return `demo-${quizSlug}`;
 }

@@ -5,8 +5,9 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { loadAttempt } from "@/lib/attempt/loaders";
 import { localize } from "@/lib/content/localize";
-import type { TGradeResult } from "@/lib/quiz/grade-question";
-import type { TLocalizedText, TQuestion } from "@/lib/quiz/schema";
+import { gradeQuestion, type TGradeResult } from "@/lib/quiz/grade-question";
+import type { TAnswer, TLocalizedText, TQuestion } from "@/lib/quiz/schema";
+import { instantiate, type TVariant } from "@/lib/quiz/variants";
 import { getSessionUser } from "@/lib/core/session";
 
 export default async function AttemptPage({ params }: { params: Promise<{ attemptId: string }> }) {
@@ -19,6 +20,14 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
     getSessionUser(),
   ]);
   const lectureSlug = attempt.quizVersion.quiz.lecture.slug;
+  // Each question as this student saw it; ungraded (open) answers show as awaiting grading.
+  const reviewed = attempt.responses.map((response) => {
+    const question = instantiate(response.question.definition as TQuestion, (response.variant ?? {}) as TVariant);
+    const answer = response.answer as TAnswer | { type: "unanswered" };
+    const grade = (response.grade?.feedback as TGradeResult | undefined) ?? gradeQuestion(question, answer.type === "unanswered" ? undefined : answer);
+    return { id: response.question.id, question, answer, grade };
+  });
+  const awaiting = reviewed.filter((entry) => entry.grade.outcome === "awaiting_grading").length;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -32,22 +41,14 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
         <p className="text-2xl font-semibold" data-testid="total-score">
           {t("score", { score: attempt.score ?? 0, max: attempt.maxScore ?? 0 })}
         </p>
+        {awaiting > 0 ? <p className="text-slate-800">{t("awaitingCount", { count: awaiting })}</p> : null}
         {attempt.submittedAt ? (
           <p className="text-slate-700">{t("submittedAt", { time: format.dateTime(attempt.submittedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
         ) : null}
       </Card>
-      {attempt.responses.map((response, index) =>
-        response.grade ? (
-          <QuestionResult
-            key={response.question.id}
-            index={index}
-            question={response.question.definition as TQuestion}
-            answer={response.answer}
-            grade={response.grade.feedback as TGradeResult}
-            lectureSlug={lectureSlug}
-          />
-        ) : null,
-      )}
+      {reviewed.map((entry, index) => (
+        <QuestionResult key={entry.id} index={index} question={entry.question} answer={entry.answer} grade={entry.grade} lectureSlug={lectureSlug} />
+      ))}
       <div className="flex flex-wrap gap-3">
         <Link href="/" className={buttonClass("secondary")}>
           {t("backHome")}

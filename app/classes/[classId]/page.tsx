@@ -23,37 +23,45 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title", { name: klass.name })}</h1>
       <Card aria-labelledby="by-student">
-        <h2 id="by-student" className="mb-3 text-xl font-semibold">
+        <h2 id="by-student" className="mb-1 text-xl font-semibold">
           {t("summary")}
         </h2>
+        <p className="mb-3 text-sm text-slate-700">{t("summaryHelp")}</p>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-sm" data-testid="student-summary">
             <thead>
               <tr className="border-b border-slate-400">
                 <th scope="col" className={th}>{t("student")}</th>
                 <th scope="col" className={th}>{t("email")}</th>
-                <th scope="col" className={th}>{t("attempts")}</th>
-                <th scope="col" className={th}>{t("best")}</th>
-                <th scope="col" className={th}>{t("latest")}</th>
+                {klass.assignments.map((assignment) => (
+                  <th key={assignment.id} scope="col" className={th}>
+                    {localize(assignment.quizVersion.title as TLocalizedText, locale)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {students.map((student) => {
-                const best = student.attempts.reduce<(typeof student.attempts)[number] | null>(
-                  (top, attempt) => (!top || (attempt.score ?? 0) > (top.score ?? 0) ? attempt : top),
-                  null,
-                );
-                const latest = student.attempts[0];
-                return (
-                  <tr key={student.id} className="border-b border-slate-200">
-                    <th scope="row" className="py-2 pr-4 text-left font-normal">{student.name ?? student.email}</th>
-                    <td className="py-2 pr-4">{student.email}</td>
-                    <td className="py-2 pr-4">{student.attempts.length}</td>
-                    <td className="py-2 pr-4">{best ? scoreText(best) : t("noAttempts")}</td>
-                    <td className="py-2 pr-4">{latest ? scoreText(latest) : "—"}</td>
-                  </tr>
-                );
-              })}
+              {students.map((student) => (
+                <tr key={student.id} className="border-b border-slate-200">
+                  <th scope="row" className="py-2 pr-4 text-left font-normal">{student.name ?? student.email}</th>
+                  <td className="py-2 pr-4">{student.email}</td>
+                  {klass.assignments.map((assignment) => {
+                    const mine = student.attempts.filter((attempt) => attempt.assignmentId === assignment.id);
+                    const best = mine.reduce<(typeof mine)[number] | null>((top, attempt) => (!top || (attempt.score ?? 0) > (top.score ?? 0) ? attempt : top), null);
+                    return (
+                      <td key={assignment.id} className="py-2 pr-4" data-assignment={assignment.id}>
+                        {best ? (
+                          <>
+                            {scoreText(best)} <span className="text-slate-700">{t("attemptCount", { count: mine.length })}</span>
+                          </>
+                        ) : (
+                          <span className="text-slate-700">—</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>

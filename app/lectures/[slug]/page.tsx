@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import "katex/dist/katex.min.css";
 import { LectureNotes } from "@/components/lecture/lecture-notes";
 import { Card } from "@/components/ui/card";
 import { localize } from "@/lib/content/localize";
@@ -32,7 +33,7 @@ export default async function LecturePage({ params }: { params: Promise<{ slug: 
           </ol>
         </nav>
       </Card>
-      <LectureNotes markdown={lecture.notes[locale as TLocale] ?? lecture.notes["zh-TW"]} sectionIds={lecture.data.sections.map((s) => s.id)} />
+      <LectureNotes markdown={lecture.notes[locale as TLocale] ?? lecture.notes["zh-TW"]} sectionIds={lecture.data.sections.map((s) => s.id)} checks={lecture.checks} />
       {lecture.quizzes.length > 0 ? (
         <Card>
           <h2 className="font-semibold">{t("quizzes")}</h2>

@@ -1,0 +1,19 @@
+import { toPublicQuestion } from "@/lib/quiz/public-question";
+import type { TQuestion } from "@/lib/quiz/schema";
+import { drawVariant, instantiate, variantSeed, type TVariant } from "@/lib/quiz/variants";
+
+export type TPreparedQuestion = { id: string; question: TQuestion; variant: TVariant; seed: string };
+
+/** Each question as this student sees it in this attempt: the same numbers every time. */
+export function prepareQuestions(rows: { id: string; definition: unknown }[], who: { userId: string; attemptNumber: number }): TPreparedQuestion[] {
+  return rows.map((row) => {
+    const definition = row.definition as TQuestion;
+    const seed = variantSeed({ userId: who.userId, questionUuid: definition.uuid, attemptNumber: who.attemptNumber });
+    const variant = drawVariant(definition, seed);
+    return { id: row.id, question: instantiate(definition, variant), variant, seed };
+  });
+}
+
+export function publicQuestions(prepared: TPreparedQuestion[]) {
+  return prepared.map((entry) => toPublicQuestion(entry.id, entry.question, entry.seed));
+}

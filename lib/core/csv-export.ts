@@ -1,0 +1,15 @@
+import { stringify } from "csv-stringify/sync";
+
+// A cell starting with one of these is run as a formula by Excel, Sheets or LibreOffice
+// (CSV injection); a leading apostrophe makes it plain text (OWASP's advice).
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export function escapeSpreadsheetCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** CSV with a BOM, so spreadsheet programs open Chinese names as UTF-8. */
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+  const safe = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : typeof cell === "number" ? String(cell) : escapeSpreadsheetCell(cell))));
+  return `\uFEFF${stringify([header.map(escapeSpreadsheetCell), ...safe])}`;
+}
