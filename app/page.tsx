@@ -31,6 +31,14 @@ export default async function HomePage() {
             {t("myClasses")}
           </h2>
           {classes.length === 0 ? <p>{t("noClasses")}</p> : <ClassList classes={classes} />}
+          <p className="flex flex-wrap gap-3">
+            <Link href="/join" className={buttonClass("secondary")}>
+              {t("joinClass")}
+            </Link>
+            <Link href="/classes/new" className={buttonClass("secondary")}>
+              {t("createClass")}
+            </Link>
+          </p>
         </section>
       ) : null}
 

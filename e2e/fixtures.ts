@@ -27,7 +27,7 @@ export async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-type TFixtures = { db: TDb; student: TTestUser };
+type TFixtures = { db: TDb; student: TTestUser; makeUser: (label: string) => Promise<TTestUser> };
 
 export const test = base.extend<TFixtures>({
   db: async ({}, use) => {
@@ -35,15 +35,20 @@ export const test = base.extend<TFixtures>({
     await use(db);
     await db.$disconnect();
   },
-  // A new student of the demo class for each test, so specs can run side by side.
-  student: async ({ db }, use) => {
-    const suffix = randomBytes(4).toString("hex");
-    const password = `pw-${randomBytes(8).toString("hex")}`;
-    const user = await db.user.create({
-      data: { email: `e2e-${suffix}@example.com`, name: `測試學生 ${suffix}`, passwordHash: await hashPassword(password) },
+  // Users with unique emails, so specs can run side by side.
+  makeUser: async ({ db }, use) => {
+    await use(async (label) => {
+      const suffix = randomBytes(4).toString("hex");
+      const password = `pw-${randomBytes(8).toString("hex")}`;
+      const user = await db.user.create({ data: { email: `e2e-${suffix}@example.com`, name: `${label} ${suffix}`, passwordHash: await hashPassword(password) } });
+      return { id: user.id, email: user.email, name: user.name!, password };
     });
+  },
+  // A new student of the demo class for each test.
+  student: async ({ db, makeUser }, use) => {
+    const user = await makeUser("測試學生");
     await db.enrollment.create({ data: { classId: DEMO_CLASS_ID, userId: user.id, role: "STUDENT" } });
-    await use({ id: user.id, email: user.email, name: user.name!, password });
+    await use(user);
   },
 });
 

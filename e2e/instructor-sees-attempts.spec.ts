@@ -35,11 +35,3 @@ test("the instructor sees the demo class's attempts with a score per student", a
   await expect(page.getByText("1000 = 10^3，所以 1000^100 = 10^(3×100) = 10^300")).toBeVisible();
   await expectAccessible(page);
 });
-
-test("a student cannot open the class's attempts page", async ({ page, student }) => {
-  await signInViaApi(page.request, student.email, student.password);
-  const response = await page.goto("/classes/demo-genai-2024");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "找不到頁面" })).toBeVisible();
-  await expect(page.getByText(student.email)).toHaveCount(0);
-});

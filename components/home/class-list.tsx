@@ -23,7 +23,9 @@ export async function ClassList({ classes }: { classes: TClasses }) {
               <Badge>{t(`role${klass.role}`)}</Badge>
               {klass.term ? <span className="text-sm text-slate-700">{klass.term}</span> : null}
             </div>
-            {klass.role === "STUDENT" ? (
+            {klass.waiting ? (
+              <p className="mt-3 text-amber-950">{t("waitingApproval")}</p>
+            ) : klass.role === "STUDENT" ? (
               <div className="mt-3">
                 <h4 className="font-medium">{t("assignments")}</h4>
                 {klass.assignments.length === 0 ? <p>{t("noAssignments")}</p> : null}
@@ -53,6 +55,9 @@ export async function ClassList({ classes }: { classes: TClasses }) {
                 <span className="text-sm text-slate-700">{t("students", { count: klass.studentCount })}</span>
                 <Link href={`/classes/${klass.id}`} className={buttonClass()}>
                   {t("openClass")}
+                </Link>
+                <Link href={`/classes/${klass.id}/roster`} className={buttonClass("secondary")}>
+                  {t("openRoster")}
                 </Link>
               </div>
             )}

@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
+import { activatePendingEnrollments } from "@/lib/roster/mutations";
 import { verifyPassword } from "./password";
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(1024) });
@@ -26,6 +27,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Roster rows waiting for this email become enrollments, whichever way the person signed in.
+    async signIn({ user }) {
+      if (user.id && user.email) await activatePendingEnrollments(db, { userId: user.id, email: user.email.toLowerCase() });
+    },
+  },
   callbacks: {
     session({ session, token }) {
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;

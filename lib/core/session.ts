@@ -37,9 +37,13 @@ export async function requireClassRole(
   const user = await requireUser(returnTo);
   const enrollment = await db.enrollment.findUnique({
     where: { classId_userId: { classId, userId: user.id } },
-    select: { role: true },
+    select: { role: true, status: true },
   });
-  if (!enrollment) throw new AppError("NOT_FOUND");
+  // A site admin acts as an instructor of every class that exists.
+  if (user.siteRole === "ADMIN" && roles.includes("INSTRUCTOR") && (enrollment || (await db.class.count({ where: { id: classId } })))) {
+    return { user, classId: classId as TAuthorizedClassId, role: "INSTRUCTOR" };
+  }
+  if (!enrollment || enrollment.status !== "ACTIVE") throw new AppError("NOT_FOUND");
   if (!roles.includes(enrollment.role)) throw new AppError("FORBIDDEN");
   return { user, classId: classId as TAuthorizedClassId, role: enrollment.role };
 }

@@ -9,6 +9,7 @@ export async function findMyClasses(userId: string) {
     orderBy: { createdAt: "asc" },
     select: {
       role: true,
+      status: true,
       class: {
         select: {
           id: true,
@@ -33,13 +34,14 @@ export async function findMyClasses(userId: string) {
       },
     },
   });
-  return enrollments.map(({ role, class: klass }) => ({
+  return enrollments.map(({ role, status, class: klass }) => ({
     role,
+    waiting: status === "PENDING_APPROVAL",
     id: klass.id,
     name: klass.name,
     term: klass.term,
     studentCount: klass._count.enrollments,
-    assignments: klass.assignments.map((assignment) => ({
+    assignments: status === "PENDING_APPROVAL" ? [] : klass.assignments.map((assignment) => ({
       id: assignment.id,
       mode: assignment.mode,
       title: assignment.quizVersion.title,

@@ -50,7 +50,7 @@ export function parseRosterCsv(input: string): TParsedRoster {
   const headerLine = text.split(/\r?\n/, 1)[0] ?? "";
   let records: string[][];
   try {
-    records = parse(text, { delimiter: detectDelimiter(headerLine), relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+    records = parse(text, { delimiter: detectDelimiter(headerLine), relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, bom: true });
   } catch (error) {
     return { ok: false, problem: "unreadable", detail: (error as Error).message.split("\n")[0] };
   }

@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+import { ClassForm } from "@/components/roster/class-form";
+import { Card } from "@/components/ui/card";
+import { requireUser } from "@/lib/core/session";
+
+export default async function NewClassPage() {
+  await requireUser("/classes/new");
+  const t = await getTranslations("roster");
+  return (
+    <div className="mx-auto flex max-w-lg flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
+      <Card>
+        <ClassForm />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { approveMemberAction, changeRoleAction, removeMemberAction } from "@/lib/roster/actions";
+
+type TProps = { classId: string; userId: string; name: string; role: "INSTRUCTOR" | "TA" | "STUDENT"; waiting: boolean; canEdit: boolean };
+
+/** Role, approval and removal for one roster row. */
+export function MemberActions({ classId, userId, name, role, waiting, canEdit }: TProps) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function run(work: () => Promise<{ ok: boolean; code?: string }>) {
+    setError(null);
+    startTransition(async () => {
+      try {
+        const result = await work();
+        if (!result.ok) setError(t(`errors.${result.code}` as "errors.FORBIDDEN"));
+        else router.refresh();
+      } catch {
+        setError(t("errors.network"));
+      }
+    });
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {canEdit ? (
+        <select
+          aria-label={t("roster.roleOf", { name })}
+          className="rounded border border-slate-500 bg-white px-2 py-1"
+          value={role}
+          disabled={pending}
+          onChange={(e) => run(() => changeRoleAction({ classId, userId, role: e.target.value }))}
+        >
+          {(["STUDENT", "TA", "INSTRUCTOR"] as const).map((option) => (
+            <option key={option} value={option}>
+              {t(`home.role${option}`)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span>{t(`home.role${role}`)}</span>
+      )}
+      {waiting ? (
+        <button type="button" className="rounded border border-teal-800 px-2 py-1 text-teal-900" disabled={pending} onClick={() => run(() => approveMemberAction({ classId, userId }))}>
+          {t("roster.approve")}
+        </button>
+      ) : null}
+      {canEdit ? (
+        <button
+          type="button"
+          className="rounded border border-red-700 px-2 py-1 text-red-800"
+          disabled={pending}
+          aria-label={t("roster.removeName", { name })}
+          onClick={() => {
+            if (window.confirm(t("roster.confirmRemove", { name }))) run(() => removeMemberAction({ classId, userId }));
+          }}
+        >
+          {t("roster.remove")}
+        </button>
+      ) : null}
+      {error ? (
+        <span role="alert" className="text-sm text-red-800">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.node.js";
+import { hashPassword } from "../lib/auth/password";
+import { createDb } from "../lib/core/db";
+import { E2E_DATABASE_URL, expect, signInViaApi, test } from "./fixtures";
+
+// Who may do what, for every route and every server action, exercised over real HTTP.
+// A route file or server action without a row here fails the test.
+
+const ROLES = ["anonymous", "student", "otherStudent", "ta", "otherInstructor", "instructor", "admin"] as const;
+type TRole = (typeof ROLES)[number];
+type TOutcome = "ok" | "signin" | "404" | "denied";
+type TRow = Record<TRole, TOutcome>;
+
+const everyone = (outcome: TOutcome): TRow => Object.fromEntries(ROLES.map((role) => [role, outcome])) as TRow;
+const signedIn: TRow = { ...everyone("ok"), anonymous: "signin" };
+const staffPage: TRow = { anonymous: "signin", student: "404", otherStudent: "404", ta: "ok", otherInstructor: "404", instructor: "ok", admin: "ok" };
+const memberPage: TRow = { ...staffPage, student: "ok" };
+const instructorAction: TRow = { anonymous: "signin", student: "denied", otherStudent: "denied", ta: "denied", otherInstructor: "denied", instructor: "ok", admin: "ok" };
+const staffAction: TRow = { ...instructorAction, ta: "ok" };
+const memberAction: TRow = { ...staffAction, student: "ok" };
+
+type TWorld = { classId: string; assignmentId: string; attemptId: string; studentId: string; instructorId: string; checkQuestionId: string };
+
+const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow }> = {
+  "/": { path: () => "/", expect: everyone("ok") },
+  "/signin": { path: () => "/signin", expect: everyone("ok") },
+  "/join": { path: () => "/join", expect: signedIn },
+  "/lectures/[slug]": { path: () => "/lectures/01-what-is-generative-ai", expect: everyone("ok") },
+  "/classes/new": { path: () => "/classes/new", expect: signedIn },
+  "/classes/[classId]": { path: (w) => `/classes/${w.classId}`, expect: staffPage },
+  "/classes/[classId]/roster": { path: (w) => `/classes/${w.classId}/roster`, expect: staffPage },
+  "/classes/[classId]/roster/export": { path: (w) => `/classes/${w.classId}/roster/export`, expect: staffPage },
+  "/assignments/[assignmentId]": { path: (w) => `/assignments/${w.assignmentId}`, expect: memberPage },
+  "/attempts/[attemptId]": { path: (w) => `/attempts/${w.attemptId}`, expect: { ...staffPage, student: "ok" } },
+  "/api/auth/[...nextauth]": { path: () => "/api/auth/session", expect: everyone("ok") },
+};
+
+// Arguments chosen so that an allowed call changes nothing that matters to other rows.
+const ACTIONS: Record<string, { args: (w: TWorld) => unknown[]; expect: TRow }> = {
+  "lib/attempt/actions.ts#submitQuizAction": { args: (w) => [{ assignmentId: w.assignmentId, answers: {} }], expect: memberAction },
+  "lib/roster/actions.ts#createClassAction": { args: () => [{ name: "Access-matrix class", term: "" }], expect: signedIn },
+  "lib/roster/actions.ts#updateClassAction": { args: (w) => [w.classId, { name: "Matrix class", term: "", archived: false }], expect: instructorAction },
+  "lib/roster/actions.ts#previewRosterImportAction": { args: (w) => [w.classId, formData({ text: "email\nsomeone@example.edu\n" })], expect: instructorAction },
+  "lib/roster/actions.ts#commitRosterImportAction": { args: (w) => [w.classId, { text: "email\n", removals: [] }], expect: instructorAction },
+  "lib/roster/actions.ts#changeRoleAction": { args: (w) => [{ classId: w.classId, userId: w.studentId, role: "STUDENT" }], expect: instructorAction },
+  "lib/roster/actions.ts#removeMemberAction": { args: (w) => [{ classId: w.classId, userId: w.instructorId }], expect: instructorAction },
+  "lib/roster/actions.ts#approveMemberAction": { args: (w) => [{ classId: w.classId, userId: w.studentId }], expect: staffAction },
+  "lib/roster/actions.ts#joinSettingsAction": { args: (w) => [w.classId, { enabled: false, needsApproval: false }], expect: instructorAction },
+  "lib/roster/actions.ts#rotateJoinCodeAction": { args: (w) => [w.classId], expect: instructorAction },
+  "lib/roster/actions.ts#joinClassAction": { args: () => [{ code: "NOSUCHCODE" }], expect: signedIn },
+  "lib/practice/actions.ts#checkYourselfAction": { args: (w) => [{ questionId: w.checkQuestionId, answer: { type: "short_text", text: "x" } }], expect: everyone("ok") },
+  "lib/core/locale-actions.ts#setLocaleAction": { args: () => ["zh-TW"], expect: everyone("ok") },
+};
+
+function formData(fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return form;
+}
+
+function routeFiles(dir = "app", prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return routeFiles(path.join(dir, entry.name), `${prefix}/${entry.name}`);
+    return /^(page|route)\.tsx?$/.test(entry.name) ? [prefix || "/"] : [];
+  });
+}
+
+function serverActions(): Map<string, string> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+  return new Map(Object.entries(manifest.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
+}
+
+async function pageOutcome(request: APIRequestContext, url: string): Promise<TOutcome> {
+  const response = await request.get(url, { maxRedirects: 0 });
+  const location = response.headers()["location"] ?? "";
+  if (response.status() >= 300 && response.status() < 400 && location.includes("/signin")) return "signin";
+  if (response.status() === 404) return "404";
+  if (response.status() === 200) return "ok";
+  return `HTTP ${response.status()}` as TOutcome;
+}
+
+async function actionOutcome(request: APIRequestContext, actionId: string, args: unknown[]): Promise<TOutcome> {
+  const body = await encodeReply(args);
+  const response = await request.post("/", {
+    headers: { "Next-Action": actionId, Accept: "text/x-component", ...(typeof body === "string" ? { "Content-Type": "text/plain;charset=UTF-8" } : {}) },
+    ...(typeof body === "string" ? { data: body } : { multipart: Object.fromEntries([...body.entries()].map(([k, v]) => [k, String(v)])) }),
+    maxRedirects: 0,
+  });
+  const redirect = response.headers()["x-action-redirect"] ?? response.headers()["location"] ?? "";
+  if (redirect.includes("/signin")) return "signin";
+  if (redirect) return "ok";
+  if (response.status() !== 200) return `HTTP ${response.status()}` as TOutcome;
+  const rows = new Map((await response.text()).split("\n").filter(Boolean).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1)]));
+  const root = JSON.parse(rows.get("0") ?? "{}") as { a?: unknown };
+  const result = typeof root.a === "string" && root.a.startsWith("$@") ? JSON.parse(rows.get(root.a.slice(2)) ?? "null") : root.a;
+  const code = (result as { ok?: boolean; code?: string } | null)?.code;
+  return code === "NOT_FOUND" || code === "FORBIDDEN" ? "denied" : "ok";
+}
+
+test("every route and server action has a row, and every role gets exactly its row's outcome", async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const actionIds = serverActions();
+  expect(new Set(routeFiles()), "a route without a row in PAGES").toEqual(new Set(Object.keys(PAGES)));
+  expect(new Set(actionIds.keys()), "a server action without a row in ACTIONS").toEqual(new Set(Object.keys(ACTIONS)));
+
+  const db = createDb(E2E_DATABASE_URL);
+  const password = "matrix-password-1";
+  const passwordHash = await hashPassword(password);
+  const stamp = Date.now().toString(36);
+  const users = Object.fromEntries(
+    await Promise.all(
+      ROLES.filter((role) => role !== "anonymous").map(async (role) => [
+        role,
+        await db.user.create({ data: { email: `matrix-${role.toLowerCase()}-${stamp}@example.com`, name: role, passwordHash, siteRole: role === "admin" ? "ADMIN" : "USER" } }),
+      ]),
+    ),
+  ) as Record<Exclude<TRole, "anonymous">, { id: string; email: string }>;
+  const version = await db.quizVersion.findFirstOrThrow({ where: { quiz: { slug: "01-starter" } }, orderBy: { version: "desc" } });
+  const klass = await db.class.create({
+    data: {
+      name: `Matrix ${stamp}`,
+      enrollments: { create: [{ userId: users.instructor.id, role: "INSTRUCTOR" }, { userId: users.ta.id, role: "TA" }, { userId: users.student.id, role: "STUDENT" }] },
+      assignments: { create: { quizId: version.quizId, quizVersionId: version.id } },
+    },
+    include: { assignments: true },
+  });
+  await db.class.create({ data: { name: `Other ${stamp}`, enrollments: { create: [{ userId: users.otherInstructor.id, role: "INSTRUCTOR" }, { userId: users.otherStudent.id, role: "STUDENT" }] } } });
+  const attempt = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: version.id, assignmentId: klass.assignments[0]!.id, status: "SUBMITTED", submittedAt: new Date(), score: 0, maxScore: 4 } });
+  const check = await db.question.findFirstOrThrow({ where: { quizVersion: { quiz: { kind: "CHECK_YOURSELF" } } } });
+  const world: TWorld = { classId: klass.id, assignmentId: klass.assignments[0]!.id, attemptId: attempt.id, studentId: users.student.id, instructorId: users.instructor.id, checkQuestionId: check.id };
+  await db.$disconnect();
+
+  const contexts = {} as Record<TRole, APIRequestContext>;
+  for (const role of ROLES) {
+    contexts[role] = await playwrightRequest.newContext({ baseURL });
+    if (role !== "anonymous") await signInViaApi(contexts[role], users[role].email, password);
+  }
+
+  const mismatches: string[] = [];
+  let cells = 0;
+  for (const [route, row] of Object.entries(PAGES)) {
+    for (const role of ROLES) {
+      cells++;
+      const outcome = await pageOutcome(contexts[role], row.path(world));
+      if (outcome !== row.expect[role]) mismatches.push(`${route} as ${role}: expected ${row.expect[role]}, got ${outcome}`);
+    }
+  }
+  for (const [action, row] of Object.entries(ACTIONS)) {
+    for (const role of ROLES) {
+      cells++;
+      const outcome = await actionOutcome(contexts[role], actionIds.get(action)!, row.args(world));
+      if (outcome !== row.expect[role]) mismatches.push(`${action} as ${role}: expected ${row.expect[role]}, got ${outcome}`);
+    }
+  }
+  for (const context of Object.values(contexts)) await context.dispose();
+  expect(mismatches).toEqual([]);
+  expect(cells).toBe((Object.keys(PAGES).length + Object.keys(ACTIONS).length) * ROLES.length);
+  console.log(`access matrix: ${Object.keys(PAGES).length} routes + ${Object.keys(ACTIONS).length} actions × ${ROLES.length} roles = ${cells} checks`);
+});
