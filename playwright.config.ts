@@ -15,6 +15,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     locale: "zh-TW",
@@ -45,6 +46,8 @@ export default defineConfig({
       JIELONG_PG_PORT: String(E2E_PG_PORT),
       JIELONG_DATA_DIR: E2E_DATA_DIR,
       DATABASE_URL: "",
+      // Mail goes to the SMTP server that e2e/global-setup.ts starts.
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_MAIL_PORT ?? 2526}?ignoreTLS=true`,
     },
   },
 });

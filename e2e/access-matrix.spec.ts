@@ -28,6 +28,9 @@ const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow }> = {
   "/": { path: () => "/", expect: everyone("ok") },
   "/signin": { path: () => "/signin", expect: everyone("ok") },
   "/join": { path: () => "/join", expect: signedIn },
+  "/forgot-password": { path: () => "/forgot-password", expect: everyone("ok") },
+  "/reset-password": { path: () => "/reset-password?token=nothing", expect: everyone("ok") },
+  "/unlock": { path: () => "/unlock?token=nothing", expect: everyone("ok") },
   "/lectures/[slug]": { path: () => "/lectures/01-what-is-generative-ai", expect: everyone("ok") },
   "/classes/new": { path: () => "/classes/new", expect: signedIn },
   "/classes/[classId]": { path: (w) => `/classes/${w.classId}`, expect: staffPage },
@@ -53,6 +56,11 @@ const ACTIONS: Record<string, { args: (w: TWorld) => unknown[]; expect: TRow }> 
   "lib/roster/actions.ts#joinClassAction": { args: () => [{ code: "NOSUCHCODE" }], expect: signedIn },
   "lib/practice/actions.ts#checkYourselfAction": { args: (w) => [{ questionId: w.checkQuestionId, answer: { type: "short_text", text: "x" } }], expect: everyone("ok") },
   "lib/core/locale-actions.ts#setLocaleAction": { args: () => ["zh-TW"], expect: everyone("ok") },
+  "lib/auth/actions.ts#requestPasswordResetAction": { args: () => [{ email: "nobody@example.com" }], expect: everyone("ok") },
+  "lib/auth/actions.ts#resetPasswordAction": { args: () => [{ token: "not-a-real-token-at-all", password: "long-enough-passphrase-9" }], expect: everyone("ok") },
+  "lib/auth/actions.ts#unlockAccountAction": { args: () => [{ token: "not-a-real-token-at-all" }], expect: everyone("ok") },
+  // Last: it ends the caller's sessions.
+  "lib/auth/actions.ts#signOutEverywhereAction": { args: () => [], expect: signedIn },
 };
 
 function formData(fields: Record<string, string>) {

@@ -31,7 +31,7 @@ test("signing in and out through the form", async ({ page, student }) => {
   await page.getByLabel("密碼").fill(student.password);
   await page.getByRole("button", { name: "登入" }).click();
   await expect(page.getByText(`已登入：${student.name}`)).toBeVisible();
-  await page.getByRole("button", { name: "登出" }).click();
+  await page.getByRole("button", { name: "登出", exact: true }).click();
   await expect(page.getByRole("link", { name: "登入", exact: true })).toBeVisible();
 });
 

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -28,7 +29,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       // One message for an unknown email and a wrong password alike.
-      setError(result?.error === "CredentialsSignin" ? t("failed") : t("unavailable"));
+      const error = result?.error ?? "";
+      if (error === "CredentialsSignin") setError(t("failed"));
+      else if (error.startsWith("THROTTLED:")) setError(t("throttled", { seconds: Number(error.slice(10)) || 1 }));
+      else if (error === "LOCKED") setError(t("locked"));
+      else setError(t("unavailable"));
     } catch {
       setError(t("unavailable"));
     }
@@ -52,6 +57,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <Button type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>
+      <Link href="/forgot-password" className="text-sm text-teal-800 underline underline-offset-2">
+        {t("forgot")}
+      </Link>
     </form>
   );
 }

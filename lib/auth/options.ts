@@ -2,10 +2,32 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
+import { appUrl, sendMail } from "@/lib/core/mailer";
 import { activatePendingEnrollments } from "@/lib/roster/mutations";
+import { createEmailToken } from "./email-tokens";
 import { verifyPassword } from "./password";
+import { checkThrottle, clearThrottle, LOCK_AFTER, recordFailure, throttleKeys } from "./throttle";
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(1024) });
+
+/** The client's address, only when a reverse proxy we trust (JIELONG_TRUST_PROXY=1) says it. */
+function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  if (process.env.JIELONG_TRUST_PROXY !== "1") return null;
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || null;
+}
+
+async function sendUnlockMail(email: string) {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) return; // nothing to unlock, and nothing to tell anyone
+  const token = await createEmailToken(db, "unlock", email);
+  await sendMail({
+    to: email,
+    subject: "Jielong 接龍：解鎖你的帳號 / Unlock your account",
+    text: `你的帳號因連續 ${LOCK_AFTER} 次登入失敗而被鎖定。若是你本人，請開啟以下連結解鎖（24 小時內有效，只能用一次）：\nYour account was locked after ${LOCK_AFTER} failed sign-ins in a row. If this was you, open this link to unlock it (valid for 24 hours, once):\n\n${appUrl(`/unlock?token=${token}`)}\n`,
+  });
+}
 
 export const authOptions: NextAuthOptions = {
   // Credentials sign-in needs JWT sessions in next-auth v4. Sessions outlast any exam.
@@ -16,14 +38,23 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "Email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) return null;
+        const keys = throttleKeys(parsed.data.email, clientAddress(request?.headers));
+        // Throttling is keyed on the email typed, account or not, so it reveals nothing.
+        const verdict = await checkThrottle(db, keys);
+        if (!verdict.allowed) throw new Error(verdict.reason === "locked" ? "LOCKED" : `THROTTLED:${verdict.retryAfterSeconds}`);
         const user = await db.user.findUnique({ where: { email: parsed.data.email } });
         // Same work and same answer whether the email is unknown or the password is wrong.
         const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
-        if (!user || !ok) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        if (!user || !ok) {
+          const failures = await recordFailure(db, keys);
+          if (failures === LOCK_AFTER) await sendUnlockMail(parsed.data.email);
+          return null;
+        }
+        await clearThrottle(db, keys);
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
@@ -34,8 +65,12 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      return token;
+    },
     session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) Object.assign(session.user, { id: token.sub, sv: token.sv ?? 0 });
       return session;
     },
   },

@@ -15,10 +15,12 @@ export type TAuthorizedClassId = string & { readonly [authorizedClassBrand]: tru
 
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const { id, sv } = (session?.user ?? {}) as { id?: string; sv?: number };
   if (!id) return null;
-  // The token may outlive the account; the database has the last word.
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, siteRole: true } });
+  // The token may outlive the account or a "sign out everywhere"; the database has the last word.
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, siteRole: true, sessionVersion: true } });
+  if (!user || user.sessionVersion !== (sv ?? 0)) return null;
+  return { id: user.id, email: user.email, name: user.name, siteRole: user.siteRole };
 });
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
