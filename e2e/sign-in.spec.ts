@@ -3,12 +3,12 @@ import { expect, expectAccessible, signInViaApi, test } from "./fixtures";
 test("a wrong password and an unknown email get the same message, and the email stays", async ({ page, student }) => {
   await page.goto("/signin");
   await expectAccessible(page);
-  const email = page.getByLabel("電子郵件");
-  const password = page.getByLabel("密碼");
+  const email = page.getByLabel("電子郵件", { exact: true });
+  const password = page.getByLabel("密碼", { exact: true });
 
   await email.fill(student.email);
   await password.fill("not-the-password");
-  await page.getByRole("button", { name: "登入" }).click();
+  await page.getByRole("button", { name: "登入", exact: true }).click();
   const alert = page.locator("form").getByRole("alert");
   await expect(alert).toHaveText("電子郵件或密碼不正確，請再試一次。");
   await expect(email).toHaveValue(student.email);
@@ -16,7 +16,7 @@ test("a wrong password and an unknown email get the same message, and the email 
 
   await email.fill("nobody-here@example.com");
   await password.fill(student.password);
-  await page.getByRole("button", { name: "登入" }).click();
+  await page.getByRole("button", { name: "登入", exact: true }).click();
   await expect(alert).toHaveText("電子郵件或密碼不正確，請再試一次。");
   await expect(email).toHaveValue("nobody-here@example.com");
 });
@@ -27,9 +27,9 @@ test("the demo student signs in through next-auth's credentials endpoint", async
 
 test("signing in and out through the form", async ({ page, student }) => {
   await page.goto("/signin");
-  await page.getByLabel("電子郵件").fill(student.email);
-  await page.getByLabel("密碼").fill(student.password);
-  await page.getByRole("button", { name: "登入" }).click();
+  await page.getByLabel("電子郵件", { exact: true }).fill(student.email);
+  await page.getByLabel("密碼", { exact: true }).fill(student.password);
+  await page.getByRole("button", { name: "登入", exact: true }).click();
   await expect(page.getByText(`已登入：${student.name}`)).toBeVisible();
   await page.getByRole("button", { name: "登出", exact: true }).click();
   await expect(page.getByRole("link", { name: "登入", exact: true })).toBeVisible();
@@ -38,8 +38,8 @@ test("signing in and out through the form", async ({ page, student }) => {
 test("pages that need a user send a visitor to sign in and back", async ({ page, student }) => {
   await page.goto("/assignments/demo-01-starter");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fassignments%2Fdemo-01-starter/);
-  await page.getByLabel("電子郵件").fill(student.email);
-  await page.getByLabel("密碼").fill(student.password);
-  await page.getByRole("button", { name: "登入" }).click();
+  await page.getByLabel("電子郵件", { exact: true }).fill(student.email);
+  await page.getByLabel("密碼", { exact: true }).fill(student.password);
+  await page.getByRole("button", { name: "登入", exact: true }).click();
   await expect(page).toHaveURL(/\/assignments\/demo-01-starter$/);
 });

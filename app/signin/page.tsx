@@ -1,19 +1,30 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { EmailLinkForm } from "@/components/auth/email-link-form";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 
 // Only same-site paths are accepted as the place to return to after signing in.
 const ZCallback = z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/");
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+type TProps = { searchParams: Promise<{ callbackUrl?: string; sent?: string; error?: string }> };
+
+export default async function SignInPage({ searchParams }: TProps) {
   const t = await getTranslations("signIn");
-  const callbackUrl = ZCallback.parse((await searchParams).callbackUrl ?? "/");
+  const params = await searchParams;
+  const callbackUrl = ZCallback.parse(params.callbackUrl ?? "/");
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {params.sent ? <Alert tone="info">{t("linkSent")}</Alert> : null}
+      {params.error === "Verification" ? <Alert>{t("linkInvalid")}</Alert> : null}
       <Card>
         <SignInForm callbackUrl={callbackUrl} />
+      </Card>
+      <Card aria-labelledby="email-link">
+        <h2 id="email-link" className="mb-3 font-semibold">{t("linkTitle")}</h2>
+        <EmailLinkForm callbackUrl={callbackUrl} />
       </Card>
       {process.env.JIELONG_DEMO_MODE === "1" ? <p className="text-sm text-slate-700">{t("demoHint")}</p> : null}
     </div>

@@ -1,5 +1,8 @@
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
 import { appUrl, sendMail } from "@/lib/core/mailer";
@@ -30,10 +33,31 @@ async function sendUnlockMail(email: string) {
 }
 
 export const authOptions: NextAuthOptions = {
+  // The adapter keeps users and emailed sign-in tokens in PostgreSQL (next-auth's tables).
+  // It is written for @prisma/client; our generated client has the same model API.
+  adapter: PrismaAdapter(db as never) as Adapter,
   // Credentials sign-in needs JWT sessions in next-auth v4. Sessions outlast any exam.
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  pages: { signIn: "/signin", verifyRequest: "/signin?sent=1", error: "/signin" },
   providers: [
+    EmailProvider({
+      // Sign-in links expire after 15 minutes and work once (next-auth stores only their hash).
+      maxAge: 15 * 60,
+      async sendVerificationRequest({ identifier, url }) {
+        await sendMail({
+          to: identifier,
+          subject: "Jielong 接龍：你的登入連結 / Your sign-in link",
+          text: `開啟以下連結即可登入接龍（15 分鐘內有效，只能用一次）：
+Open this link to sign in to Jielong (valid for 15 minutes, once):
+
+${url}
+
+若你沒有要求登入，請忽略這封信。
+If you did not ask to sign in, ignore this email.
+`,
+        });
+      },
+    }),
     CredentialsProvider({
       id: "credentials",
       name: "Email",
