@@ -48,6 +48,11 @@ export default defineConfig({
       DATABASE_URL: "",
       // Mail goes to the SMTP server that e2e/global-setup.ts starts.
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_MAIL_PORT ?? 2526}?ignoreTLS=true`,
+      // Single sign-on through the OpenID provider that e2e/global-setup.ts starts.
+      OIDC_ISSUER: `http://127.0.0.1:${process.env.E2E_OIDC_PORT ?? 2527}`,
+      OIDC_CLIENT_ID: "jielong-e2e",
+      OIDC_CLIENT_SECRET: "jielong-e2e-secret-0123456789",
+      OIDC_NAME: "NTU SSO (test)",
     },
   },
 });

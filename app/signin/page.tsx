@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { EmailLinkForm } from "@/components/auth/email-link-form";
+import { SsoButton } from "@/components/auth/sso-button";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { ssoProviderName } from "@/lib/auth/options";
 
 // Only same-site paths are accepted as the place to return to after signing in.
 const ZCallback = z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/");
@@ -14,11 +16,18 @@ export default async function SignInPage({ searchParams }: TProps) {
   const t = await getTranslations("signIn");
   const params = await searchParams;
   const callbackUrl = ZCallback.parse(params.callbackUrl ?? "/");
+  const sso = ssoProviderName();
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {params.sent ? <Alert tone="info">{t("linkSent")}</Alert> : null}
       {params.error === "Verification" ? <Alert>{t("linkInvalid")}</Alert> : null}
+      {params.error && params.error !== "Verification" && params.error !== "CredentialsSignin" ? <Alert>{t("ssoFailed")}</Alert> : null}
+      {sso ? (
+        <Card>
+          <SsoButton name={sso} callbackUrl={callbackUrl} />
+        </Card>
+      ) : null}
       <Card>
         <SignInForm callbackUrl={callbackUrl} />
       </Card>

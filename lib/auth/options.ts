@@ -1,6 +1,7 @@
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
+import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { z } from "zod";
@@ -32,6 +33,41 @@ async function sendUnlockMail(email: string) {
   });
 }
 
+/**
+ * University single sign-on through OpenID Connect, when OIDC_ISSUER, OIDC_CLIENT_ID and
+ * OIDC_CLIENT_SECRET are set. The university vouches for the email, so an SSO sign-in joins
+ * the account (and any roster rows) that already use that email.
+ */
+function universityProvider(): Provider[] {
+  const issuer = process.env.OIDC_ISSUER?.replace(/\/$/, "");
+  const clientId = process.env.OIDC_CLIENT_ID;
+  const clientSecret = process.env.OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret) return [];
+  return [
+    {
+      id: "university",
+      name: process.env.OIDC_NAME ?? "University single sign-on",
+      type: "oauth",
+      wellKnown: `${issuer}/.well-known/openid-configuration`,
+      clientId,
+      clientSecret,
+      // The verified ID token must carry the email claim (most university identity providers
+      // put it there when the "email" scope is asked for).
+      idToken: true,
+      checks: ["pkce", "state"],
+      authorization: { params: { scope: "openid email profile" } },
+      allowDangerousEmailAccountLinking: true,
+      profile(profile: { sub: string; email?: string; name?: string }) {
+        return { id: profile.sub, email: (profile.email ?? "").toLowerCase(), name: profile.name ?? null };
+      },
+    },
+  ];
+}
+
+export function ssoProviderName(): string | null {
+  return universityProvider()[0]?.name ?? null;
+}
+
 export const authOptions: NextAuthOptions = {
   // The adapter keeps users and emailed sign-in tokens in PostgreSQL (next-auth's tables).
   // It is written for @prisma/client; our generated client has the same model API.
@@ -40,6 +76,7 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin", verifyRequest: "/signin?sent=1", error: "/signin" },
   providers: [
+    ...universityProvider(),
     EmailProvider({
       // Sign-in links expire after 15 minutes and work once (next-auth stores only their hash).
       maxAge: 15 * 60,
@@ -89,6 +126,10 @@ If you did not ask to sign in, ignore this email.
     },
   },
   callbacks: {
+    // Every account needs an email: it is how rosters find people.
+    signIn({ user }) {
+      return Boolean(user.email);
+    },
     jwt({ token, user }) {
       if (user) token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
       return token;

@@ -143,10 +143,18 @@ export async function loadContent(root = CONTENT_DIR): Promise<TContent> {
     else seen.set(uuid, file);
   }
   for (const lecture of lectures) {
-    const tested = new Set(quizzes.filter((q) => q.data.lecture === lecture.data.uuid).flatMap((q) => q.data.questions.flatMap((question) => question.concepts)));
+    const questions = quizzes.filter((q) => q.data.lecture === lecture.data.uuid).flatMap((q) => q.data.questions);
     for (const concept of lecture.data.concepts) {
-      if (!tested.has(concept.id)) {
-        problems.push({ file: path.relative(process.cwd(), path.join(lecture.dir, "lecture.yaml")), line: 1, message: `concept "${concept.id}" is not tested by any question`, severity: "warning" });
+      const testing = questions.filter((question) => question.concepts.includes(concept.id));
+      const types = new Set(testing.map((question) => question.type)).size;
+      // Every concept deserves at least two questions of two different kinds.
+      if (testing.length < 2 || types < 2) {
+        problems.push({
+          file: path.relative(process.cwd(), path.join(lecture.dir, "lecture.yaml")),
+          line: 1,
+          message: `concept "${concept.id}" is tested by ${testing.length} question(s) of ${types} type(s); aim for at least 2 of 2`,
+          severity: "warning",
+        });
       }
     }
   }
