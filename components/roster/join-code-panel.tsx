@@ -1,30 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { joinSettingsAction, rotateJoinCodeAction } from "@/lib/roster/actions";
+import { useRosterAction } from "./use-roster-action";
 
 export function JoinCodePanel({ classId, code, needsApproval, canEdit }: { classId: string; code: string | null; needsApproval: boolean; canEdit: boolean }) {
   const t = useTranslations();
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function run(work: () => Promise<{ ok: boolean; code?: string }>) {
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await work();
-        if (!result.ok) setError(t(`errors.${result.code}` as "errors.FORBIDDEN"));
-        router.refresh();
-      } catch {
-        setError(t("errors.network"));
-      }
-    });
-  }
+  const { error, pending, run } = useRosterAction();
 
   return (
     <div className="flex flex-col gap-3">

@@ -1,31 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { approveMemberAction, changeRoleAction, removeMemberAction } from "@/lib/roster/actions";
+import { useRosterAction } from "./use-roster-action";
 
 type TProps = { classId: string; userId: string; name: string; role: "INSTRUCTOR" | "TA" | "STUDENT"; waiting: boolean; canEdit: boolean };
 
 /** Role, approval and removal for one roster row. */
 export function MemberActions({ classId, userId, name, role, waiting, canEdit }: TProps) {
   const t = useTranslations();
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function run(work: () => Promise<{ ok: boolean; code?: string }>) {
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await work();
-        if (!result.ok) setError(t(`errors.${result.code}` as "errors.FORBIDDEN"));
-        else router.refresh();
-      } catch {
-        setError(t("errors.network"));
-      }
-    });
-  }
+  const { error, pending, run } = useRosterAction();
 
   return (
     <div className="flex flex-wrap items-center gap-2">

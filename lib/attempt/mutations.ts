@@ -63,6 +63,10 @@ export async function submitAttempt(
       });
     }
     return created;
+  }).catch((error: unknown) => {
+    // Two submissions racing for the same attempt number (a double click): one wins.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("ALREADY_SUBMITTED");
+    throw error;
   });
   return { attemptId: attempt.id, score, maxScore };
 }

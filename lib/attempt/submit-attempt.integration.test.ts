@@ -82,3 +82,20 @@ describe("submitAttempt", () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe("submitAttempt racing itself", () => {
+  it("two submissions at the same moment: one is saved, the other is told it was already submitted", async () => {
+    const student = await t.db.user.findUniqueOrThrow({ where: { email: "student3@example.com" } });
+    const assignment = await demoAssignment();
+    const before = await t.db.attempt.count({ where: { userId: student.id } });
+    const results = await Promise.allSettled([
+      submitAttempt(t.db, { userId: student.id, assignment, answers: {} }),
+      submitAttempt(t.db, { userId: student.id, assignment, answers: {} }),
+    ]);
+    const saved = results.filter((r) => r.status === "fulfilled").length;
+    const refused = results.filter((r) => r.status === "rejected" && (r.reason as AppError).code === "ALREADY_SUBMITTED").length;
+    expect(saved + refused).toBe(2);
+    expect(saved).toBeGreaterThanOrEqual(1);
+    expect(await t.db.attempt.count({ where: { userId: student.id } })).toBe(before + saved);
+  });
+});
