@@ -90,3 +90,24 @@ test("a roster that is not UTF-8 gets a clear message and nothing is saved", asy
   await expect(page.getByRole("alert").filter({ hasText: "這個檔案不是 UTF-8 編碼" })).toBeVisible();
   expect(await db.pendingEnrollment.count({ where: { classId } })).toBe(0);
 });
+
+test("a 5,000-row roster imports in batches with progress, and the page stays usable", async ({ page, makeUser, db }) => {
+  test.setTimeout(180_000);
+  const instructor = await makeUser("老師");
+  await signInViaApi(page.request, instructor.email, instructor.password);
+  await page.goto("/classes/new");
+  await page.getByLabel("班級名稱").fill("大班 5000 人");
+  await page.getByRole("button", { name: "建立班級" }).click();
+  await expect(page).toHaveURL(/\/roster$/);
+  const classId = page.url().split("/").at(-2)!;
+  const rows = Array.from({ length: 5000 }, (_, i) => `s${String(i).padStart(4, "0")}-${classId}@example.edu,學生${i},B${10000 + i},${"ABCDE"[i % 5]}`);
+  await page.getByLabel("CSV 檔案").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(`email,姓名,學號,班別\n${rows.join("\n")}\n`) });
+  await page.getByRole("button", { name: "預覽匯入結果" }).click();
+  await expect(page.getByTestId("import-summary")).toContainText("新增 5000 人（其中 5000 人還沒有帳號）", { timeout: 30_000 });
+  await page.getByRole("button", { name: "確認匯入" }).click();
+  await expect(page.getByLabel("匯入進度")).toBeVisible();
+  await expect(page.getByText("匯入完成：新增 5000 人、更新 0 人、移出 0 人。")).toBeVisible({ timeout: 150_000 });
+  expect(await db.pendingEnrollment.count({ where: { classId } })).toBe(5000);
+  await expect(page.getByRole("heading", { name: "5000 人還沒有帳號" })).toBeVisible();
+  await expect(page.getByText("還有 4900 人，完整名單請匯出 CSV。")).toBeVisible();
+});

@@ -53,6 +53,9 @@ export async function findMyClasses(userId: string) {
 export const ROSTER_SORTS = ["name", "email", "studentNumber", "section", "role", "joined"] as const;
 export type TRosterQuery = { q: string; sort: (typeof ROSTER_SORTS)[number]; dir: "asc" | "desc"; page: number; pageSize: number };
 
+/** People on the roster without an account yet are listed up to this many; the export has all. */
+export const PENDING_SHOWN = 100;
+
 /** One page of a class's roster, searched and sorted in the database (fast at 1,000 students). */
 export async function findRosterPage(classId: TAuthorizedClassId, query: TRosterQuery) {
   const search = query.q.trim();
@@ -96,9 +99,10 @@ export async function findRosterPage(classId: TAuthorizedClassId, query: TRoster
       },
     }),
     db.class.findUniqueOrThrow({ where: { id: classId }, select: { id: true, name: true, term: true, archivedAt: true, joinCode: true, joinNeedsApproval: true } }),
-    db.pendingEnrollment.findMany({ where: { classId }, orderBy: { email: "asc" }, select: { email: true, rosterName: true, studentNumber: true, section: true } }),
+    db.pendingEnrollment.findMany({ where: { classId }, orderBy: { email: "asc" }, take: PENDING_SHOWN, select: { email: true, rosterName: true, studentNumber: true, section: true } }),
   ]);
-  return { klass, total, rows, pending };
+  const pendingTotal = pending.length < PENDING_SHOWN ? pending.length : await db.pendingEnrollment.count({ where: { classId } });
+  return { klass, total, rows, pending, pendingTotal };
 }
 
 /** Everyone on the roster, for the CSV export. */

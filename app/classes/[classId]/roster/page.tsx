@@ -26,15 +26,16 @@ export default async function RosterPage({ params, searchParams }: TProps) {
         <h2 id="members" className="mb-3 text-xl font-semibold">{t("members")}</h2>
         <RosterTable roster={roster} query={roster.query} classId={klass.id} canEdit={roster.canEdit} pageSize={ROSTER_PAGE_SIZE} />
       </Card>
-      {roster.pending.length ? (
+      {roster.pendingTotal ? (
         <Card aria-labelledby="pending">
-          <h2 id="pending" className="mb-1 text-xl font-semibold">{t("pendingTitle", { count: roster.pending.length })}</h2>
+          <h2 id="pending" className="mb-1 text-xl font-semibold">{t("pendingTitle", { count: roster.pendingTotal })}</h2>
           <p className="mb-3 text-sm text-slate-700">{t("pendingHelp")}</p>
           <ul className="ml-6 list-disc" data-testid="pending">
             {roster.pending.map((row) => (
               <li key={row.email}>{row.rosterName ? `${row.rosterName} <${row.email}>` : row.email}</li>
             ))}
           </ul>
+          {roster.pendingTotal > roster.pending.length ? <p className="mt-2 text-sm text-slate-700">{t("pendingMore", { count: roster.pendingTotal - roster.pending.length })}</p> : null}
         </Card>
       ) : null}
       {roster.canEdit ? (
