@@ -1,14 +1,12 @@
 import { expect, expectAccessible, signInViaApi, test } from "./fixtures";
 import { waitForMail } from "./mail-catcher";
+import { createClassViaForm } from "./pages/create-class";
 
 test("a student on an imported roster signs in by emailed link for the first time and finds the class", async ({ page, browser, makeUser }) => {
   const instructor = await makeUser("老師");
   const newcomer = `newcomer-${Date.now().toString(36)}@example.edu`;
   await signInViaApi(page.request, instructor.email, instructor.password);
-  await page.goto("/classes/new");
-  await page.getByLabel("班級名稱").fill("連結登入班");
-  await page.getByRole("button", { name: "建立班級" }).click();
-  await expect(page).toHaveURL(/\/roster$/);
+  await createClassViaForm(page, "連結登入班");
   await page.getByLabel("或直接貼上 CSV 內容").fill(`email,name\n${newcomer},新同學`);
   await page.getByRole("button", { name: "預覽匯入結果" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("新增 1 人（其中 1 人還沒有帳號）");

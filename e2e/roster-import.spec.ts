@@ -1,4 +1,5 @@
 import { expect, expectAccessible, signInViaApi, test } from "./fixtures";
+import { createClassViaForm } from "./pages/create-class";
 
 test("an instructor creates a class, previews and imports a roster twice, exports it safely, and a student joins by code", async ({ page, browser, makeUser, db }) => {
   const instructor = await makeUser("老師");
@@ -78,11 +79,7 @@ test("an instructor creates a class, previews and imports a roster twice, export
 test("a roster that is not UTF-8 gets a clear message and nothing is saved", async ({ page, makeUser, db }) => {
   const instructor = await makeUser("老師");
   await signInViaApi(page.request, instructor.email, instructor.password);
-  await page.goto("/classes/new");
-  await page.getByLabel("班級名稱").fill("Big5 測試");
-  await page.getByRole("button", { name: "建立班級" }).click();
-  await expect(page).toHaveURL(/\/roster$/);
-  const classId = page.url().split("/").at(-2)!;
+  const classId = await createClassViaForm(page, "Big5 測試");
   // "email,姓名\na@example.com,王小明" in Big5
   const big5 = Buffer.concat([Buffer.from("email,"), Buffer.from([0xa9, 0x6d, 0xa6, 0x57]), Buffer.from("\na@example.com,"), Buffer.from([0xa4, 0xfd, 0xa4, 0x70, 0xa9, 0xfa])]);
   await page.getByLabel("CSV 檔案").setInputFiles({ name: "big5.csv", mimeType: "text/csv", buffer: big5 });
@@ -95,11 +92,7 @@ test("a 5,000-row roster imports in batches with progress, and the page stays us
   test.setTimeout(180_000);
   const instructor = await makeUser("老師");
   await signInViaApi(page.request, instructor.email, instructor.password);
-  await page.goto("/classes/new");
-  await page.getByLabel("班級名稱").fill("大班 5000 人");
-  await page.getByRole("button", { name: "建立班級" }).click();
-  await expect(page).toHaveURL(/\/roster$/);
-  const classId = page.url().split("/").at(-2)!;
+  const classId = await createClassViaForm(page, "大班 5000 人");
   const rows = Array.from({ length: 5000 }, (_, i) => `s${String(i).padStart(4, "0")}-${classId}@example.edu,學生${i},B${10000 + i},${"ABCDE"[i % 5]}`);
   await page.getByLabel("CSV 檔案").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(`email,姓名,學號,班別\n${rows.join("\n")}\n`) });
   await page.getByRole("button", { name: "預覽匯入結果" }).click();

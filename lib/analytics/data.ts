@@ -13,6 +13,7 @@ export async function findClassAttempts(classId: TAuthorizedClassId) {
       where: { classId, role: "STUDENT" },
       orderBy: { user: { email: "asc" } },
       select: {
+        rosterName: true,
         user: {
           select: {
             id: true,
@@ -35,5 +36,9 @@ export async function findClassAttempts(classId: TAuthorizedClassId) {
       },
     }),
   ]);
-  return { klass, students: students.map((enrollment) => enrollment.user) };
+  // The roster's name for a student comes first, as on the roster page.
+  return {
+    klass,
+    students: students.map(({ rosterName, user }) => ({ ...user, name: rosterName ?? user.name ?? user.email })),
+  };
 }

@@ -2,6 +2,9 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireClassRoleOrNotFound, requireUser } from "@/lib/core/session";
+import { gradeQuestion, type TGradeResult } from "@/lib/quiz/grade-question";
+import type { TAnswer, TQuestion } from "@/lib/quiz/schema";
+import { instantiate, type TVariant } from "@/lib/quiz/variants";
 import { findAssignment, findAttempt, nextAttemptNumber } from "./data";
 import { prepareQuestions, publicQuestions } from "./prepare-questions";
 
@@ -19,7 +22,10 @@ export const loadAssignmentForTaking = cache(async (assignmentId: string) => {
   };
 });
 
-/** The student who took it, or the staff of its class, may read an attempt. */
+/**
+ * The student who took it, or the staff of its class, may read an attempt. Each question comes
+ * back as this student saw it (their variant); ungraded open answers show as awaiting grading.
+ */
 export const loadAttempt = cache(async (attemptId: string) => {
   const user = await requireUser(`/attempts/${attemptId}`);
   const attempt = await findAttempt(attemptId);
@@ -28,6 +34,17 @@ export const loadAttempt = cache(async (attemptId: string) => {
     if (!attempt.assignment) notFound();
     await requireClassRoleOrNotFound(attempt.assignment.classId, ["INSTRUCTOR", "TA"]);
   }
-  return attempt;
+  const reviewed = attempt.responses.map((response) => {
+    const question = instantiate(response.question.definition as TQuestion, (response.variant ?? {}) as TVariant);
+    const answer = response.answer as TAnswer | { type: "unanswered" };
+    const grade = (response.grade?.feedback as TGradeResult | undefined) ?? gradeQuestion(question, answer.type === "unanswered" ? undefined : answer);
+    return { id: response.question.id, question, answer, grade };
+  });
+  return {
+    ...attempt,
+    reviewed,
+    awaiting: reviewed.filter((entry) => entry.grade.outcome === "awaiting_grading").length,
+    viewerIsOwner: attempt.userId === user.id,
+  };
 });
 

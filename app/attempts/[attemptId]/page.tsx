@@ -5,29 +5,13 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { loadAttempt } from "@/lib/attempt/loaders";
 import { localize } from "@/lib/content/localize";
-import { gradeQuestion, type TGradeResult } from "@/lib/quiz/grade-question";
-import type { TAnswer, TLocalizedText, TQuestion } from "@/lib/quiz/schema";
-import { instantiate, type TVariant } from "@/lib/quiz/variants";
-import { getSessionUser } from "@/lib/core/session";
+import type { TLocalizedText } from "@/lib/quiz/schema";
 
 export default async function AttemptPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  const [attempt, t, locale, format, viewer] = await Promise.all([
-    loadAttempt(attemptId),
-    getTranslations("result"),
-    getLocale(),
-    getFormatter(),
-    getSessionUser(),
-  ]);
+  const [attempt, t, locale, format] = await Promise.all([loadAttempt(attemptId), getTranslations("result"), getLocale(), getFormatter()]);
+  const { reviewed, awaiting, viewerIsOwner } = attempt;
   const lectureSlug = attempt.quizVersion.quiz.lecture.slug;
-  // Each question as this student saw it; ungraded (open) answers show as awaiting grading.
-  const reviewed = attempt.responses.map((response) => {
-    const question = instantiate(response.question.definition as TQuestion, (response.variant ?? {}) as TVariant);
-    const answer = response.answer as TAnswer | { type: "unanswered" };
-    const grade = (response.grade?.feedback as TGradeResult | undefined) ?? gradeQuestion(question, answer.type === "unanswered" ? undefined : answer);
-    return { id: response.question.id, question, answer, grade };
-  });
-  const awaiting = reviewed.filter((entry) => entry.grade.outcome === "awaiting_grading").length;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -35,7 +19,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
         <h1 className="text-3xl font-bold">
           {t("title")}: {localize(attempt.quizVersion.title as TLocalizedText, locale)}
         </h1>
-        {viewer?.id !== attempt.userId ? <p>{t("takenBy", { name: attempt.user.name ?? attempt.user.email })}</p> : null}
+        {!viewerIsOwner ? <p>{t("takenBy", { name: attempt.user.name ?? attempt.user.email })}</p> : null}
       </header>
       <Card aria-live="polite">
         <p className="text-2xl font-semibold" data-testid="total-score">
@@ -53,7 +37,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
         <Link href="/" className={buttonClass("secondary")}>
           {t("backHome")}
         </Link>
-        {attempt.assignment && viewer?.id === attempt.userId ? (
+        {attempt.assignment && viewerIsOwner ? (
           <Link href={`/assignments/${attempt.assignment.id}`} className={buttonClass()}>
             {t("tryAgain")}
           </Link>

@@ -7,15 +7,12 @@ import type { TLocalizedText } from "@/lib/quiz/schema";
 
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const [{ klass, students }, t, locale, format] = await Promise.all([
+  const [{ klass, rows, attempts }, t, locale, format] = await Promise.all([
     loadClassAttempts(classId),
     getTranslations("classView"),
     getLocale(),
     getFormatter(),
   ]);
-  const attempts = students
-    .flatMap((student) => student.attempts.map((attempt) => ({ ...attempt, student })))
-    .sort((a, b) => (b.submittedAt?.getTime() ?? 0) - (a.submittedAt?.getTime() ?? 0));
   const scoreText = (attempt: { score: number | null; maxScore: number | null }) => `${attempt.score ?? 0} / ${attempt.maxScore ?? 0}`;
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "");
   const th = "py-2 pr-4 text-left font-semibold";
@@ -41,18 +38,17 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
               </tr>
             </thead>
             <tbody>
-              {students.map((student) => (
+              {rows.map(({ student, cells }) => (
                 <tr key={student.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-4 text-left font-normal">{student.name ?? student.email}</th>
+                  <th scope="row" className="py-2 pr-4 text-left font-normal">{student.name}</th>
                   <td className="py-2 pr-4">{student.email}</td>
                   {klass.assignments.map((assignment) => {
-                    const mine = student.attempts.filter((attempt) => attempt.assignmentId === assignment.id);
-                    const best = mine.reduce<(typeof mine)[number] | null>((top, attempt) => (!top || (attempt.score ?? 0) > (top.score ?? 0) ? attempt : top), null);
+                    const cell = cells[assignment.id];
                     return (
                       <td key={assignment.id} className="py-2 pr-4" data-assignment={assignment.id}>
-                        {best ? (
+                        {cell ? (
                           <>
-                            {scoreText(best)} <span className="text-slate-700">{t("attemptCount", { count: mine.length })}</span>
+                            {scoreText(cell.best)} <span className="text-slate-700">{t("attemptCount", { count: cell.count })}</span>
                           </>
                         ) : (
                           <span className="text-slate-700">—</span>
@@ -87,7 +83,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
               <tbody>
                 {attempts.map((attempt) => (
                   <tr key={attempt.id} className="border-b border-slate-200">
-                    <th scope="row" className="py-2 pr-4 text-left font-normal">{attempt.student.name ?? attempt.student.email}</th>
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">{attempt.student.name}</th>
                     <td className="py-2 pr-4">{localize(attempt.quizVersion.title as TLocalizedText, locale)} (v{attempt.quizVersion.version})</td>
                     <td className="py-2 pr-4">{when(attempt.submittedAt)}</td>
                     <td className="py-2 pr-4">{scoreText(attempt)}</td>
