@@ -11,6 +11,7 @@ test("an instructor creates a class, previews and imports a roster twice, export
   await expectAccessible(page);
   await page.getByLabel("班級名稱").fill("生成式 AI 導論（測試班）");
   await page.getByLabel("學期").fill("114-1");
+  await page.getByLabel("班別").fill("A");
   await page.getByRole("button", { name: "建立班級" }).click();
   await expect(page).toHaveURL(/\/classes\/[^/]+\/roster$/);
   const classId = page.url().split("/").at(-2)!;
@@ -38,6 +39,17 @@ test("an instructor creates a class, previews and imports a roster twice, export
   await expect(page.getByText("匯入完成：新增 3 人、更新 0 人、移出 0 人。")).toBeVisible();
   await expect(page.getByTestId("roster").getByRole("row").filter({ hasText: existing.email })).toContainText("王小明");
   await expect(page.getByTestId("pending")).toContainText("陳美玲");
+
+  // Section B came with the file and joined the class's list; the roster filters by section.
+  const sectionFilter = page.getByRole("search").getByLabel("班別");
+  await expect(sectionFilter.getByRole("option")).toHaveText(["所有班別", "A", "B"]);
+  await sectionFilter.selectOption("B");
+  await page.getByRole("button", { name: "搜尋" }).click();
+  await expect(page).toHaveURL(/section=B/);
+  await expect(page.getByTestId("roster").getByRole("row").filter({ hasText: existing.email })).toHaveCount(0);
+  await page.getByRole("search").getByLabel("班別").selectOption("A");
+  await page.getByRole("button", { name: "搜尋" }).click();
+  await expect(page.getByTestId("roster").getByRole("row").filter({ hasText: existing.email })).toContainText("王小明");
 
   // The same file again changes nothing.
   await page.getByLabel("CSV 檔案").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}\n`, "utf8") });
@@ -72,7 +84,7 @@ test("an instructor creates a class, previews and imports a roster twice, export
   expect((await joinerPage.request.get(`/classes/${classId}/roster/export`)).status()).toBe(404);
   await joinerContext.close();
 
-  await page.reload();
+  await page.goto(`/classes/${classId}/roster`);
   await expect(page.getByTestId("roster").getByRole("row").filter({ hasText: joiner.email })).toBeVisible();
 });
 

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { createClassAction, updateClassAction } from "@/lib/roster/actions";
 
-type TProps = { classId?: string; initial?: { name: string; term: string | null; archived: boolean } };
+type TProps = { classId?: string; initial?: { name: string; term: string | null; sections: string[]; archived: boolean } };
 
 /** Creates a class, or edits one when `classId` is given. */
 export function ClassForm({ classId, initial }: TProps) {
@@ -16,6 +16,7 @@ export function ClassForm({ classId, initial }: TProps) {
   const router = useRouter();
   const [name, setName] = useState(initial?.name ?? "");
   const [term, setTerm] = useState(initial?.term ?? "");
+  const [sections, setSections] = useState(initial?.sections.join(", ") ?? "");
   const [archived, setArchived] = useState(initial?.archived ?? false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
@@ -26,7 +27,7 @@ export function ClassForm({ classId, initial }: TProps) {
     setMessage(null);
     startTransition(async () => {
       try {
-        const result = classId ? await updateClassAction(classId, { name, term, archived }) : await createClassAction({ name, term });
+        const result = classId ? await updateClassAction(classId, { name, term, sections, archived }) : await createClassAction({ name, term, sections });
         if (result.ok) {
           setMessage({ tone: "info", text: t("roster.saved") });
           router.refresh();
@@ -45,6 +46,7 @@ export function ClassForm({ classId, initial }: TProps) {
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <TextField label={t("roster.className")} value={name} maxLength={120} required onChange={(e) => setName(e.target.value)} error={fieldError("name")} />
       <TextField label={t("roster.term")} value={term} maxLength={60} help={t("roster.termHelp")} onChange={(e) => setTerm(e.target.value)} error={fieldError("term")} />
+      <TextField label={t("roster.sections")} value={sections} maxLength={2000} help={t("roster.sectionsHelp")} onChange={(e) => setSections(e.target.value)} error={fieldError("sections")} />
       {classId ? (
         <label className="flex items-center gap-2">
           <input type="checkbox" className="size-4 accent-teal-800" checked={archived} onChange={(e) => setArchived(e.target.checked)} />

@@ -16,7 +16,7 @@ export async function RosterTable({ roster, query, classId, canEdit, pageSize }:
   const t = await getTranslations("roster");
   const href = (changes: Partial<TRosterQuery>) => {
     const next = { ...query, ...changes };
-    const params = new URLSearchParams({ q: next.q, sort: next.sort, dir: next.dir, page: String(next.page) });
+    const params = new URLSearchParams({ q: next.q, section: next.section, sort: next.sort, dir: next.dir, page: String(next.page) });
     return `/classes/${classId}/roster?${params}`;
   };
   const pages = Math.max(1, Math.ceil(roster.total / pageSize));
@@ -29,6 +29,21 @@ export async function RosterTable({ roster, query, classId, canEdit, pageSize }:
           </label>
           <input id="roster-search" name="q" defaultValue={query.q} className="rounded-md border border-slate-500 px-3 py-2" />
         </div>
+        {roster.klass.sections.length ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="roster-section" className="text-sm font-medium">
+              {t("sectionFilter")}
+            </label>
+            <select id="roster-section" name="section" defaultValue={query.section} className="rounded-md border border-slate-500 px-3 py-2">
+              <option value="">{t("allSections")}</option>
+              {roster.klass.sections.map((section) => (
+                <option key={section} value={section}>
+                  {section}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <button type="submit" className="rounded-md border border-slate-500 px-3 py-2">

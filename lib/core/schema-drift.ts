@@ -14,7 +14,7 @@ type TDmmfField = {
   isRequired: boolean;
   isUpdatedAt: boolean;
   nativeType?: [string, string[]] | null;
-  default?: { name: string; args: unknown[] } | string | number | boolean | null;
+  default?: { name: string; args: unknown[] } | unknown[] | string | number | boolean | null;
   relationFromFields?: string[];
   relationToFields?: string[];
   relationOnDelete?: string;
@@ -46,6 +46,8 @@ const ON_DELETE: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Ca
 function expectedDefault(field: TDmmfField): string | null {
   const value = field.default;
   if (value === undefined || value === null) return null;
+  // A scalar list's default: `@default([])` becomes `DEFAULT ARRAY[]::TEXT[]`.
+  if (Array.isArray(value)) return `ARRAY[${value.map((item) => (typeof item === "string" ? `'${item}'` : String(item))).join(", ")}]`;
   if (typeof value === "object") {
     if (value.name === "now") return "CURRENT_TIMESTAMP";
     if (value.name === "autoincrement") return "nextval";
@@ -86,7 +88,8 @@ export function expectedSnapshot(schema: string): TSnapshot {
       }
       const base = field.nativeType ? NATIVE[field.nativeType[0]] ?? field.nativeType[0].toLowerCase() : field.kind === "enum" ? enumDbName.get(field.type)! : SCALAR[field.type];
       const type = field.isList ? `_${base}` : base;
-      snapshot.columns.add(`column ${table}.${field.dbName ?? field.name} ${type} ${field.isRequired || field.isList ? "NOT NULL" : "NULL"} default=${expectedDefault(field)}`);
+      // Prisma writes scalar lists as nullable arrays (`TEXT[]`), required or not.
+      snapshot.columns.add(`column ${table}.${field.dbName ?? field.name} ${type} ${field.isRequired && !field.isList ? "NOT NULL" : "NULL"} default=${expectedDefault(field)}`);
     }
   }
   for (const index of datamodel.indexes) {

@@ -24,6 +24,7 @@ async function guarded<R>(work: () => Promise<R>): Promise<R | { ok: false; code
 }
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
+  // A too-long section is reported at ["sections", i]: the field is the first path element.
   return Object.fromEntries(error.issues.map((issue) => [String(issue.path[0]), issue.message]));
 }
 

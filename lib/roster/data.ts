@@ -51,7 +51,7 @@ export async function findMyClasses(userId: string) {
 }
 
 export const ROSTER_SORTS = ["name", "email", "studentNumber", "section", "role", "joined"] as const;
-export type TRosterQuery = { q: string; sort: (typeof ROSTER_SORTS)[number]; dir: "asc" | "desc"; page: number; pageSize: number };
+export type TRosterQuery = { q: string; section: string; sort: (typeof ROSTER_SORTS)[number]; dir: "asc" | "desc"; page: number; pageSize: number };
 
 /** People on the roster without an account yet are listed up to this many; the export has all. */
 export const PENDING_SHOWN = 100;
@@ -61,6 +61,7 @@ export async function findRosterPage(classId: TAuthorizedClassId, query: TRoster
   const search = query.q.trim();
   const where = {
     classId,
+    ...(query.section ? { section: query.section } : {}),
     ...(search
       ? {
           OR: [
@@ -98,7 +99,7 @@ export async function findRosterPage(classId: TAuthorizedClassId, query: TRoster
         user: { select: { id: true, email: true, name: true } },
       },
     }),
-    db.class.findUniqueOrThrow({ where: { id: classId }, select: { id: true, name: true, term: true, archivedAt: true, joinCode: true, joinNeedsApproval: true } }),
+    db.class.findUniqueOrThrow({ where: { id: classId }, select: { id: true, name: true, term: true, sections: true, archivedAt: true, joinCode: true, joinNeedsApproval: true } }),
     db.pendingEnrollment.findMany({ where: { classId }, orderBy: { email: "asc" }, take: PENDING_SHOWN, select: { email: true, rosterName: true, studentNumber: true, section: true } }),
   ]);
   const pendingTotal = pending.length < PENDING_SHOWN ? pending.length : await db.pendingEnrollment.count({ where: { classId } });

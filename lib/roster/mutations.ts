@@ -6,21 +6,28 @@ import type { TRosterPlan } from "./plan-roster-import";
 // Writes to classes and rosters. Callers have already checked the caller's role: every
 // function takes the class id as proven by requireClassRole.
 
-export async function createClass(db: TDb, input: { name: string; term: string | null; instructorId: string }) {
+export async function createClass(db: TDb, input: { name: string; term: string | null; sections?: string[]; instructorId: string }) {
   return db.class.create({
-    data: { name: input.name, term: input.term, enrollments: { create: { userId: input.instructorId, role: "INSTRUCTOR" } } },
+    data: { name: input.name, term: input.term, sections: input.sections ?? [], enrollments: { create: { userId: input.instructorId, role: "INSTRUCTOR" } } },
     select: { id: true },
   });
 }
 
-export async function updateClass(db: TDb, classId: TAuthorizedClassId, input: { name: string; term: string | null; archived: boolean }) {
-  await db.class.update({ where: { id: classId }, data: { name: input.name, term: input.term, archivedAt: input.archived ? new Date() : null } });
+export async function updateClass(db: TDb, classId: TAuthorizedClassId, input: { name: string; term: string | null; sections: string[]; archived: boolean }) {
+  await db.class.update({ where: { id: classId }, data: { name: input.name, term: input.term, sections: input.sections, archivedAt: input.archived ? new Date() : null } });
 }
 
 /** Applies an import plan in one transaction; removals happen only for the emails confirmed. */
 export async function applyRosterPlan(db: TDb, classId: TAuthorizedClassId, plan: TRosterPlan, confirmedRemovals: string[]) {
   const removals = new Set(confirmedRemovals);
+  const sections = [...plan.add, ...plan.update].map((row) => row.section).filter((section): section is string => Boolean(section));
   await db.$transaction(async (tx) => {
+    if (sections.length) {
+      // Sections named in the file join the class's list, so the roster can be filtered by them.
+      const { sections: known } = await tx.class.findUniqueOrThrow({ where: { id: classId }, select: { sections: true } });
+      const added = [...new Set(sections)].filter((section) => !known.includes(section));
+      if (added.length) await tx.class.update({ where: { id: classId }, data: { sections: [...known, ...added.sort((a, b) => a.localeCompare(b, "zh-TW"))] } });
+    }
     for (const row of plan.add) {
       const fields = { rosterName: row.name, studentNumber: row.studentNumber, section: row.section };
       if (row.userId) {

@@ -12,7 +12,7 @@ describe("roster import against PostgreSQL", () => {
     const { db } = await createTestDatabase();
     const instructor = await db.user.create({ data: { email: "prof@example.edu", name: "Prof" } });
     const ming = await db.user.create({ data: { email: "ming@example.edu", name: "Ming" } });
-    const { id } = await createClass(db, { name: "GenAI", term: null, instructorId: instructor.id });
+    const { id } = await createClass(db, { name: "GenAI", term: null, sections: ["B", "0"], instructorId: instructor.id });
     const classId = id as TAuthorizedClassId;
 
     async function importCsv(text: string, removals: string[] = []) {
@@ -36,6 +36,9 @@ describe("roster import against PostgreSQL", () => {
     expect(first.add).toHaveLength(3);
     expect(await db.enrollment.count({ where: { classId, role: "STUDENT" } })).toBe(1);
     expect((await db.pendingEnrollment.findMany({ where: { classId }, orderBy: { email: "asc" } })).map((p) => p.rosterName)).toEqual(["林志豪", "陳美玲"]);
+
+    // Section A was new: it joins the class's list after the instructor's own, which keep their order.
+    expect((await db.class.findUniqueOrThrow({ where: { id: classId } })).sections).toEqual(["B", "0", "A"]);
 
     const again = await importCsv(CSV);
     expect([again.add.length, again.update.length, again.unchanged.length, again.missing.length]).toEqual([0, 0, 3, 0]);

@@ -3,7 +3,19 @@ import { z } from "zod";
 export const ZClassFields = z.object({
   name: z.string().trim().min(1, "required").max(120, "too_long"),
   term: z.string().trim().max(60, "too_long").transform((value) => value || null),
+  sections: z
+    .string()
+    .max(2000, "too_long")
+    .default("")
+    .transform((value) => parseSections(value))
+    .pipe(z.array(z.string().max(40, "section_too_long")).max(50, "too_many_sections")),
 });
+
+/** "A, B、C" → ["A", "B", "C"]: commas (half or full width), 、, semicolons or new lines separate sections. */
+export function parseSections(text: string): string[] {
+  const names = text.split(/[,，、;；\n]/).map((name) => name.normalize("NFKC").trim()).filter(Boolean);
+  return [...new Set(names)];
+}
 
 export const ZRole = z.enum(["INSTRUCTOR", "TA", "STUDENT"]);
 export const ZJoinCode = z

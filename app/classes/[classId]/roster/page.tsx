@@ -51,7 +51,7 @@ export default async function RosterPage({ params, searchParams }: TProps) {
       {roster.canEdit ? (
         <Card aria-labelledby="settings">
           <h2 id="settings" className="mb-3 text-xl font-semibold">{t("settingsTitle")}</h2>
-          <ClassForm classId={klass.id} initial={{ name: klass.name, term: klass.term, archived: Boolean(klass.archivedAt) }} />
+          <ClassForm classId={klass.id} initial={{ name: klass.name, term: klass.term, sections: klass.sections, archived: Boolean(klass.archivedAt) }} />
         </Card>
       ) : null}
     </div>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Class" ADD COLUMN     "sections" TEXT[] DEFAULT ARRAY[]::TEXT[];
