@@ -86,7 +86,7 @@ export function QuestionInput({ question, answer, serverError, onChange }: TProp
         <TextArea
           label={t("openLabel")}
           help={t("openHelp")}
-          maxLength={10_000}
+          maxLength={20_000}
           value={answer?.type === "open" ? answer.text : ""}
           onChange={(event) => onChange({ type: "open", text: event.target.value })}
         />

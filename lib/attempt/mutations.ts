@@ -4,69 +4,197 @@ import { gradeQuestion } from "@/lib/quiz/grade-question";
 import type { TAnswer } from "@/lib/quiz/schema";
 import { prepareQuestions } from "./prepare-questions";
 
-type TQuestionRow = { id: string; definition: unknown };
+// An attempt's life: start (the seeded variants are fixed by the attempt number), answers saved
+// one by one as the student works, and one submission that grades everything on the server.
+// The server's clock rules: answers are taken until the deadline plus the grace period, and an
+// attempt left open past that is submitted with its saved answers by `finaliseOverdueAttempts`.
 
-// Grades every answer on the server and stores attempt, responses and grades in one
-// transaction: either the whole submission is saved or nothing is. Each question is graded
-// on the variant this student saw: the seed is the user, the question and the attempt number.
-// Open answers get no grade yet: they wait for rubric grading.
+export type TAssignmentRules = {
+  id: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  timeLimitMinutes: number | null;
+  attemptsAllowed: number | null;
+  quizVersionId: string;
+};
+
+export type TSavedAnswer = { questionId: string; answer: TAnswer; seq: number };
+
+/** Opens a new attempt, or returns the one already in progress (a double click starts one). */
+export async function startAttempt(db: TDb, input: { userId: string; assignment: TAssignmentRules; now?: Date }): Promise<{ attemptId: string; resumed: boolean }> {
+  const now = input.now ?? new Date();
+  const { assignment, userId } = input;
+  await finaliseOverdueAttempts(db, { now, assignmentId: assignment.id, userId });
+  const open = await db.attempt.findFirst({ where: { assignmentId: assignment.id, userId, status: "IN_PROGRESS" }, select: { id: true } });
+  if (open) return { attemptId: open.id, resumed: true };
+  if (assignment.opensAt && now < assignment.opensAt) throw new AppError("QUIZ_NOT_OPEN");
+  if (assignment.closesAt && now >= assignment.closesAt) throw new AppError("QUIZ_CLOSED");
+  const taken = await db.attempt.count({ where: { assignmentId: assignment.id, userId } });
+  if (assignment.attemptsAllowed !== null && taken >= assignment.attemptsAllowed) throw new AppError("NO_ATTEMPTS_LEFT");
+  const byLimit = assignment.timeLimitMinutes ? new Date(now.getTime() + assignment.timeLimitMinutes * 60_000) : null;
+  const deadlineAt = [byLimit, assignment.closesAt].filter((date): date is Date => date !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  try {
+    const created = await db.attempt.create({
+      data: { userId, assignmentId: assignment.id, quizVersionId: assignment.quizVersionId, number: taken + 1, status: "IN_PROGRESS", startedAt: now, deadlineAt },
+      select: { id: true },
+    });
+    return { attemptId: created.id, resumed: false };
+  } catch (error) {
+    // Two starts racing for the same attempt number: the other one won, so resume it.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    const winner = await db.attempt.findFirst({ where: { assignmentId: assignment.id, userId, status: "IN_PROGRESS" }, select: { id: true } });
+    if (!winner) throw error;
+    return { attemptId: winner.id, resumed: true };
+  }
+}
+
+type TOpenAttempt = { userId: string; status: "IN_PROGRESS" | "SUBMITTED"; deadlineAt: Date | null; quizVersionId: string; graceSeconds: number };
+
+async function findAttemptForWriting(db: Pick<TDb, "attempt">, attemptId: string): Promise<TOpenAttempt | null> {
+  const attempt = await db.attempt.findUnique({
+    where: { id: attemptId },
+    select: { userId: true, status: true, deadlineAt: true, quizVersionId: true, assignment: { select: { graceSeconds: true } } },
+  });
+  return attempt ? { ...attempt, graceSeconds: attempt.assignment?.graceSeconds ?? 60 } : null;
+}
+
+/** Until when the server takes answers for this attempt. */
+export function acceptsAnswersUntil(attempt: { deadlineAt: Date | null; graceSeconds: number }): Date | null {
+  return attempt.deadlineAt ? new Date(attempt.deadlineAt.getTime() + attempt.graceSeconds * 1000) : null;
+}
+
+// Quiz versions never change, so which questions belong to one is cached for the process.
+const questionIdsByVersion = new Map<string, Set<string>>();
+async function questionIdsOf(db: Pick<TDb, "question">, quizVersionId: string): Promise<Set<string>> {
+  let ids = questionIdsByVersion.get(quizVersionId);
+  if (!ids) {
+    ids = new Set((await db.question.findMany({ where: { quizVersionId }, select: { id: true } })).map((row) => row.id));
+    questionIdsByVersion.set(quizVersionId, ids);
+  }
+  return ids;
+}
+
+/**
+ * Stores one answer of the caller's own attempt. `seq` is the browser's counter for the
+ * attempt: an answer replayed late (after a newer one was stored) changes nothing, and the
+ * reply says which sequence number the server holds.
+ */
+export async function saveAnswer(db: TDb, input: { attemptId: string; userId: string; save: TSavedAnswer; now?: Date }): Promise<{ seq: number; savedAt: Date }> {
+  const now = input.now ?? new Date();
+  const attempt = await findAttemptForWriting(db, input.attemptId);
+  // Someone else's attempt looks exactly like one that does not exist.
+  if (!attempt || attempt.userId !== input.userId) throw new AppError("NOT_FOUND");
+  checkWritable(attempt, now);
+  if (!(await questionIdsOf(db, attempt.quizVersionId)).has(input.save.questionId)) throw new AppError("QUESTION_NOT_IN_ATTEMPT");
+  return upsertAnswer(db, input.attemptId, input.save, now);
+}
+
+function checkWritable(attempt: TOpenAttempt, now: Date) {
+  if (attempt.status === "SUBMITTED") throw new AppError("ATTEMPT_SUBMITTED");
+  const until = acceptsAnswersUntil(attempt);
+  if (until && now > until) throw new AppError("TIME_UP");
+}
+
+async function upsertAnswer(db: Pick<TDb, "$queryRaw">, attemptId: string, save: TSavedAnswer, now: Date): Promise<{ seq: number; savedAt: Date }> {
+  // One statement: insert, or update only when this answer is newer than the stored one.
+  const rows = await db.$queryRaw<{ seq: number; updatedAt: Date }[]>`
+    INSERT INTO "Response" ("id", "attemptId", "questionId", "answer", "seq", "updatedAt")
+    VALUES (${`r_${crypto.randomUUID()}`}, ${attemptId}, ${save.questionId}, ${JSON.stringify(save.answer)}::jsonb, ${save.seq}, ${now})
+    ON CONFLICT ("attemptId", "questionId") DO UPDATE
+      SET "answer" = EXCLUDED."answer", "seq" = EXCLUDED."seq", "updatedAt" = EXCLUDED."updatedAt"
+      WHERE "Response"."seq" < EXCLUDED."seq"
+    RETURNING "seq", "updatedAt"`;
+  if (rows[0]) return { seq: rows[0].seq, savedAt: rows[0].updatedAt };
+  const [stored] = await db.$queryRaw<{ seq: number; updatedAt: Date }[]>`
+    SELECT "seq", "updatedAt" FROM "Response" WHERE "attemptId" = ${attemptId} AND "questionId" = ${save.questionId}`;
+  return { seq: stored!.seq, savedAt: stored!.updatedAt };
+}
+
+/** Remembers which questions the student flagged for later (any device sees the same flags). */
+export async function setFlag(db: TDb, input: { attemptId: string; userId: string; questionId: string; flagged: boolean }) {
+  const attempt = await findAttemptForWriting(db, input.attemptId);
+  if (!attempt || attempt.userId !== input.userId) throw new AppError("NOT_FOUND");
+  if (!(await questionIdsOf(db, attempt.quizVersionId)).has(input.questionId)) throw new AppError("QUESTION_NOT_IN_ATTEMPT");
+  const current = await db.attempt.findUniqueOrThrow({ where: { id: input.attemptId }, select: { flagged: true } });
+  const flagged = input.flagged ? [...new Set([...current.flagged, input.questionId])] : current.flagged.filter((id) => id !== input.questionId);
+  await db.attempt.update({ where: { id: input.attemptId }, data: { flagged } });
+  return flagged;
+}
+
+export type TSubmitOutcome = { attemptId: string; score: number; maxScore: number; alreadySubmitted: boolean };
+
+/**
+ * Submits an attempt exactly once. The attempt row is locked first, so a double click, a
+ * second tab or a retry waits for the first submission and then gets its result. Answers sent
+ * with the submission (the browser's unsent ones) are stored first while the clock allows.
+ */
 export async function submitAttempt(
   db: TDb,
-  input: {
-    userId: string;
-    assignment: { id: string; opensAt: Date | null; closesAt: Date | null; quizVersion: { id: string; questions: TQuestionRow[] } };
-    answers: Record<string, TAnswer>;
-    now?: Date;
-  },
-): Promise<{ attemptId: string; score: number; maxScore: number }> {
+  input: { attemptId: string; userId: string | null; answers?: TSavedAnswer[]; now?: Date; automatic?: boolean },
+): Promise<TSubmitOutcome> {
   const now = input.now ?? new Date();
-  const { assignment } = input;
-  if ((assignment.opensAt && now < assignment.opensAt) || (assignment.closesAt && now > assignment.closesAt)) {
-    throw new AppError("QUIZ_CLOSED");
-  }
-  const known = new Set(assignment.quizVersion.questions.map((question) => question.id));
-  if (Object.keys(input.answers).some((questionId) => !known.has(questionId))) throw new AppError("INVALID_INPUT");
-
-  let score = 0;
-  let maxScore = 0;
-  const attempt = await db.$transaction(async (tx) => {
-    const number = (await tx.attempt.count({ where: { assignmentId: assignment.id, userId: input.userId, status: "SUBMITTED" } })) + 1;
-    const graded = prepareQuestions(assignment.quizVersion.questions, { userId: input.userId, attemptNumber: number }).map((prepared) => {
-      const answer = input.answers[prepared.id];
-      return { prepared, answer, result: gradeQuestion(prepared.question, answer) };
-    });
-    score = graded.reduce((sum, entry) => sum + entry.result.score, 0);
-    maxScore = graded.reduce((sum, entry) => sum + entry.result.maxScore, 0);
-    const created = await tx.attempt.create({
-      data: {
-        number,
-        userId: input.userId,
-        quizVersionId: assignment.quizVersion.id,
-        assignmentId: assignment.id,
-        status: "SUBMITTED",
-        startedAt: now,
-        submittedAt: now,
-        score,
-        maxScore,
-      },
-    });
-    for (const entry of graded) {
-      const awaiting = entry.result.outcome === "awaiting_grading";
-      await tx.response.create({
-        data: {
-          attemptId: created.id,
-          questionId: entry.prepared.id,
-          answer: entry.answer ?? { type: "unanswered" },
-          variant: Object.keys(entry.prepared.variant).length ? entry.prepared.variant : undefined,
-          grade: awaiting ? undefined : { create: { score: entry.result.score, maxScore: entry.result.maxScore, source: "AUTO", feedback: entry.result } },
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Attempt" WHERE "id" = ${input.attemptId} FOR UPDATE`;
+      const attempt = await findAttemptForWriting(tx, input.attemptId);
+      if (!attempt || (input.userId !== null && attempt.userId !== input.userId)) throw new AppError("NOT_FOUND");
+      if (attempt.status === "SUBMITTED") {
+        const done = await tx.attempt.findUniqueOrThrow({ where: { id: input.attemptId }, select: { score: true, maxScore: true } });
+        return { attemptId: input.attemptId, score: done.score ?? 0, maxScore: done.maxScore ?? 0, alreadySubmitted: true };
+      }
+      const until = acceptsAnswersUntil(attempt);
+      const late = until !== null && now > until;
+      if (input.answers?.length && !late) {
+        const known = await questionIdsOf(tx, attempt.quizVersionId);
+        if (input.answers.some((save) => !known.has(save.questionId))) throw new AppError("QUESTION_NOT_IN_ATTEMPT");
+        for (const save of input.answers) await upsertAnswer(tx, input.attemptId, save, now);
+      }
+      const full = await tx.attempt.findUniqueOrThrow({
+        where: { id: input.attemptId },
+        select: {
+          number: true,
+          responses: { select: { questionId: true, answer: true } },
+          quizVersion: { select: { questions: { orderBy: { position: "asc" }, select: { id: true, definition: true } } } },
         },
       });
-    }
-    return created;
-  }).catch((error: unknown) => {
-    // Two submissions racing for the same attempt number (a double click): one wins.
-    if ((error as { code?: string }).code === "P2002") throw new AppError("ALREADY_SUBMITTED");
-    throw error;
-  });
-  return { attemptId: attempt.id, score, maxScore };
+      const stored = new Map(full.responses.map((response) => [response.questionId, response.answer as TAnswer]));
+      let score = 0;
+      let maxScore = 0;
+      for (const prepared of prepareQuestions(full.quizVersion.questions, { userId: attempt.userId, attemptNumber: full.number })) {
+        const answer = stored.get(prepared.id);
+        const result = gradeQuestion(prepared.question, answer);
+        score += result.score;
+        maxScore += result.maxScore;
+        const variant = Object.keys(prepared.variant).length ? prepared.variant : undefined;
+        const grade = result.outcome === "awaiting_grading" ? undefined : { create: { score: result.score, maxScore: result.maxScore, source: "AUTO" as const, feedback: result } };
+        await tx.response.upsert({
+          where: { attemptId_questionId: { attemptId: input.attemptId, questionId: prepared.id } },
+          create: { attemptId: input.attemptId, questionId: prepared.id, answer: { type: "unanswered" }, variant, grade },
+          update: { variant, grade },
+        });
+      }
+      // An attempt finished by the clock counts as submitted at its deadline.
+      const submittedAt = late && attempt.deadlineAt ? attempt.deadlineAt : now;
+      await tx.attempt.update({ where: { id: input.attemptId }, data: { status: "SUBMITTED", submittedAt, score, maxScore, autoSubmitted: Boolean(input.automatic) } });
+      return { attemptId: input.attemptId, score, maxScore, alreadySubmitted: false };
+    },
+    { timeout: 20_000 },
+  );
+}
+
+/**
+ * Submits, with their saved answers, the attempts whose deadline and grace period have passed.
+ * Safe to run in several processes at once: each submission locks its attempt.
+ */
+export async function finaliseOverdueAttempts(db: TDb, options: { now?: Date; assignmentId?: string; userId?: string; limit?: number } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const overdue = await db.$queryRaw<{ id: string }[]>`
+    SELECT a."id" FROM "Attempt" a JOIN "Assignment" s ON s."id" = a."assignmentId"
+    WHERE a."status" = 'IN_PROGRESS' AND a."deadlineAt" IS NOT NULL
+      AND a."deadlineAt" + make_interval(secs => s."graceSeconds") < ${now}
+      AND (${options.assignmentId ?? null}::text IS NULL OR a."assignmentId" = ${options.assignmentId ?? null})
+      AND (${options.userId ?? null}::text IS NULL OR a."userId" = ${options.userId ?? null})
+    ORDER BY a."deadlineAt" LIMIT ${options.limit ?? 200}`;
+  for (const { id } of overdue) await submitAttempt(db, { attemptId: id, userId: null, now, automatic: true });
+  return overdue.length;
 }

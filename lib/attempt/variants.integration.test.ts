@@ -4,7 +4,7 @@ import { syncContent } from "@/lib/content/sync-content";
 import { createTestDatabase } from "@/lib/core/testing/test-database";
 import { ZQuestion } from "@/lib/quiz/schema";
 import { demoAssignmentId, seedDemo } from "@/lib/roster/seed-demo";
-import { submitAttempt } from "./mutations";
+import { saveAnswer, startAttempt, submitAttempt } from "./mutations";
 import { prepareQuestions } from "./prepare-questions";
 
 const text = (en: string) => ({ "zh-TW": en, en });
@@ -31,7 +31,7 @@ describe("parameterized questions in attempts", () => {
     const student = await db.user.findUniqueOrThrow({ where: { email: "student1@example.com" } });
     const assignment = await db.assignment.findUniqueOrThrow({
       where: { id: demoAssignmentId("01-starter") },
-      select: { id: true, opensAt: true, closesAt: true, quizVersion: { select: { id: true, questions: { orderBy: { position: "asc" }, select: { id: true, definition: true } } } } },
+      select: { id: true, opensAt: true, closesAt: true, timeLimitMinutes: true, attemptsAllowed: true, quizVersionId: true, quizVersion: { select: { id: true, questions: { orderBy: { position: "asc" }, select: { id: true, definition: true } } } } },
     });
     const row = assignment.quizVersion.questions.at(-1)!;
 
@@ -41,7 +41,9 @@ describe("parameterized questions in attempts", () => {
       expect(prepareQuestions([row], { userId: student.id, attemptNumber })[0]!.variant).toEqual(shown.variant);
       const { V, L } = shown.variant as { V: number; L: number };
       expect(shown.question.prompt.en).toBe(`How many texts of ${L} characters from ${V} characters?`);
-      const { attemptId } = await submitAttempt(db, { userId: student.id, assignment, answers: { [row.id]: { type: "numeric", text: `${V}^${L}` } } });
+      const { attemptId } = await startAttempt(db, { userId: student.id, assignment });
+      await saveAnswer(db, { attemptId, userId: student.id, save: { questionId: row.id, answer: { type: "numeric", text: `${V}^${L}` }, seq: 1 } });
+      await submitAttempt(db, { attemptId, userId: student.id });
       const stored = await db.response.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId, questionId: row.id } }, include: { grade: true, attempt: true } });
       expect(stored.attempt.number).toBe(attemptNumber);
       expect(stored.variant).toEqual(shown.variant);

@@ -9,6 +9,12 @@ export const APP_ERROR_CODES = [
   "ALREADY_SUBMITTED",
   "LAST_INSTRUCTOR",
   "JOIN_CODE_UNKNOWN",
+  "QUIZ_NOT_OPEN",
+  "NO_ATTEMPTS_LEFT",
+  "ATTEMPT_SUBMITTED",
+  "TIME_UP",
+  "QUESTION_NOT_IN_ATTEMPT",
+  "ANSWER_TOO_LARGE",
 ] as const;
 
 export type TAppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -30,6 +30,13 @@ export async function requireUser(returnTo?: string): Promise<TSessionUser> {
   return user;
 }
 
+/** For JSON route handlers: the signed-in user, or UNAUTHENTICATED (a 401, never a redirect). */
+export async function requireApiUser(): Promise<TSessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  return user;
+}
+
 /** Checks the caller's role in a class; throws FORBIDDEN (or NOT_FOUND) otherwise. */
 export async function requireClassRole(
   classId: string,

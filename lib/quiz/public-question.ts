@@ -18,20 +18,25 @@ export type TPublicQuestion =
 
 const choices = (items: { id: string; text: TLocalizedText }[]): TChoice[] => items.map(({ id, text }) => ({ id, text }));
 
-/** `question` must already be instantiated for its variant; `seed` fixes the shown order. */
-export function toPublicQuestion(id: string, question: TQuestion, seed: string): TPublicQuestion {
+/**
+ * `question` must already be instantiated for its variant; `seed` fixes the shown order.
+ * Ordering items and next-token candidates are always shuffled; options and categorize items
+ * only when the assignment asks for it.
+ */
+export function toPublicQuestion(id: string, question: TQuestion, seed: string, options: { shuffleOptions?: boolean } = {}): TPublicQuestion {
+  const maybeShuffled = <T,>(items: T[], salt: string) => (options.shuffleOptions ? shuffled(items, `${seed}:${salt}`) : items);
   const base: TBase = { id, prompt: question.prompt, points: question.points, ...(question.hint ? { hint: question.hint } : {}) };
   switch (question.type) {
     case "single_choice":
-      return { ...base, type: "single_choice", options: choices(question.options) };
+      return { ...base, type: "single_choice", options: choices(maybeShuffled(question.options, "options")) };
     case "multiple_select":
-      return { ...base, type: "multiple_select", options: choices(question.options), scoring: question.scoring };
+      return { ...base, type: "multiple_select", options: choices(maybeShuffled(question.options, "options")), scoring: question.scoring };
     case "categorize":
       return {
         ...base,
         type: "categorize",
         categories: question.categories.map(({ id: categoryId, label }) => ({ id: categoryId, label })),
-        items: choices(question.items),
+        items: choices(maybeShuffled(question.items, "items")),
       };
     case "ordering": {
       // Never show the items in the order that is the answer.

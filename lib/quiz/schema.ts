@@ -196,6 +196,6 @@ export const ZAnswer = z.discriminatedUnion("type", [
   z.object({ type: z.literal("numeric"), text: z.string().max(2000) }),
   z.object({ type: z.literal("short_text"), text: z.string().max(500) }),
   z.object({ type: z.literal("next_token"), candidateId: ZShortString.nullable(), typed: z.string().max(50).default("") }),
-  z.object({ type: z.literal("open"), text: z.string().max(10_000) }),
+  z.object({ type: z.literal("open"), text: z.string().max(20_000) }),
 ]);
 export type TAnswer = z.infer<typeof ZAnswer>;

@@ -1,0 +1,53 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, isAppError, type TAppErrorCode } from "./errors";
+
+// JSON route handlers: one wrapper turns expected refusals into `{ ok: false, code }` with a
+// fitting HTTP status (the browser translates the code), and reads bodies defensively.
+
+const STATUS: Partial<Record<TAppErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  QUESTION_NOT_IN_ATTEMPT: 400,
+  ANSWER_TOO_LARGE: 413,
+};
+
+/** Largest JSON body a route takes (an open answer is at most 20,000 characters). */
+export const MAX_JSON_BYTES = 256 * 1024;
+
+export function jsonRoute<P>(handler: (request: Request, params: P) => Promise<Record<string, unknown>>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const result = await handler(request, await context.params);
+      return Response.json({ ok: true, ...result }, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return Response.json({ ok: false, code: error.code }, { status: STATUS[error.code] ?? 409, headers: { "Cache-Control": "no-store" } });
+    }
+  };
+}
+
+/**
+ * The request's JSON body checked against `schema`. Only `application/json` is read (a form on
+ * another site cannot send that without the browser asking first); a body over the limit or a
+ * string over its maximum is "too large", anything else malformed is "invalid".
+ */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) throw new AppError("INVALID_INPUT");
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_JSON_BYTES) throw new AppError("ANSWER_TOO_LARGE");
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("ANSWER_TOO_LARGE");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_INPUT");
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  if (parsed.error.issues.some((issue) => issue.code === "too_big" && issue.origin === "string")) throw new AppError("ANSWER_TOO_LARGE");
+  throw new AppError("INVALID_INPUT");
+}
