@@ -22,9 +22,12 @@ const instructorAction: TRow = { anonymous: "signin", student: "denied", otherSt
 const staffAction: TRow = { ...instructorAction, ta: "ok" };
 const memberAction: TRow = { ...staffAction, student: "ok" };
 
-type TWorld = { classId: string; assignmentId: string; attemptId: string; studentId: string; instructorId: string; checkQuestionId: string };
+type TWorld = { classId: string; assignmentId: string; attemptId: string; openAttemptId: string; questionId: string; quizId: string; studentId: string; instructorId: string; checkQuestionId: string };
 
-const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow }> = {
+// JSON routes answer 401 to the anonymous and 404 to anyone but the attempt's owner.
+const ownerOnlyApi: TRow = { ...everyone("404"), anonymous: "signin", student: "ok" };
+
+const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow; post?: (w: TWorld) => unknown }> = {
   "/": { path: () => "/", expect: everyone("ok") },
   "/signin": { path: () => "/signin", expect: everyone("ok") },
   "/join": { path: () => "/join", expect: signedIn },
@@ -39,11 +42,19 @@ const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow }> = {
   "/assignments/[assignmentId]": { path: (w) => `/assignments/${w.assignmentId}`, expect: memberPage },
   "/attempts/[attemptId]": { path: (w) => `/attempts/${w.attemptId}`, expect: { ...staffPage, student: "ok" } },
   "/api/auth/[...nextauth]": { path: () => "/api/auth/session", expect: everyone("ok") },
+  // Submit comes last of the three: it closes the attempt the other two write to.
+  "/api/attempts/[attemptId]/answers": { path: (w) => `/api/attempts/${w.openAttemptId}/answers`, post: (w) => ({ questionId: w.questionId, answer: { type: "numeric", text: "1e300" }, seq: 1 }), expect: ownerOnlyApi },
+  "/api/attempts/[attemptId]/flags": { path: (w) => `/api/attempts/${w.openAttemptId}/flags`, post: (w) => ({ questionId: w.questionId, flagged: true }), expect: ownerOnlyApi },
+  "/api/attempts/[attemptId]/submit": { path: (w) => `/api/attempts/${w.openAttemptId}/submit`, post: () => ({ answers: [] }), expect: ownerOnlyApi },
 };
 
 // Arguments chosen so that an allowed call changes nothing that matters to other rows.
 const ACTIONS: Record<string, { args: (w: TWorld) => unknown[]; expect: TRow }> = {
-  "lib/attempt/actions.ts#submitQuizAction": { args: (w) => [{ assignmentId: w.assignmentId, answers: {} }], expect: memberAction },
+  "lib/attempt/actions.ts#startAttemptAction": { args: (w) => [w.assignmentId], expect: memberAction },
+  "lib/attempt/actions.ts#createAssignmentAction": {
+    args: (w) => [w.classId, { quizId: w.quizId, mode: "PRACTICE", opensAt: null, closesAt: null, timeLimitMinutes: null, attemptsAllowed: null, countedAttempt: "BEST", feedbackTiming: "AFTER_SUBMIT", shuffleQuestions: false, shuffleOptions: true, graceSeconds: 60 }],
+    expect: instructorAction,
+  },
   "lib/roster/actions.ts#createClassAction": { args: () => [{ name: "Access-matrix class", term: "" }], expect: signedIn },
   "lib/roster/actions.ts#updateClassAction": { args: (w) => [w.classId, { name: "Matrix class", term: "", archived: false }], expect: instructorAction },
   "lib/roster/actions.ts#previewRosterImportAction": { args: (w) => [w.classId, formData({ text: "email\nsomeone@example.edu\n" })], expect: instructorAction },
@@ -81,8 +92,9 @@ function serverActions(): Map<string, string> {
   return new Map(Object.entries(manifest.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
 }
 
-async function pageOutcome(request: APIRequestContext, url: string): Promise<TOutcome> {
-  const response = await request.get(url, { maxRedirects: 0 });
+async function pageOutcome(request: APIRequestContext, url: string, post?: unknown): Promise<TOutcome> {
+  const response = post === undefined ? await request.get(url, { maxRedirects: 0 }) : await request.post(url, { data: post, maxRedirects: 0 });
+  if (response.status() === 401) return "signin";
   const location = response.headers()["location"] ?? "";
   if (response.status() >= 300 && response.status() < 400 && location.includes("/signin")) return "signin";
   if (response.status() === 404) return "404";
@@ -138,7 +150,9 @@ test("every route and server action has a row, and every role gets exactly its r
   await db.class.create({ data: { name: `Other ${stamp}`, enrollments: { create: [{ userId: users.otherInstructor.id, role: "INSTRUCTOR" }, { userId: users.otherStudent.id, role: "STUDENT" }] } } });
   const attempt = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: version.id, assignmentId: klass.assignments[0]!.id, status: "SUBMITTED", submittedAt: new Date(), score: 0, maxScore: 4 } });
   const check = await db.question.findFirstOrThrow({ where: { quizVersion: { quiz: { kind: "CHECK_YOURSELF" } } } });
-  const world: TWorld = { classId: klass.id, assignmentId: klass.assignments[0]!.id, attemptId: attempt.id, studentId: users.student.id, instructorId: users.instructor.id, checkQuestionId: check.id };
+  const open = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: version.id, assignmentId: klass.assignments[0]!.id, number: 2 } });
+  const question = await db.question.findFirstOrThrow({ where: { quizVersionId: version.id, type: "NUMERIC" } });
+  const world: TWorld = { classId: klass.id, assignmentId: klass.assignments[0]!.id, attemptId: attempt.id, openAttemptId: open.id, questionId: question.id, quizId: version.quizId, studentId: users.student.id, instructorId: users.instructor.id, checkQuestionId: check.id };
   await db.$disconnect();
 
   const contexts = {} as Record<TRole, APIRequestContext>;
@@ -152,7 +166,7 @@ test("every route and server action has a row, and every role gets exactly its r
   for (const [route, row] of Object.entries(PAGES)) {
     for (const role of ROLES) {
       cells++;
-      const outcome = await pageOutcome(contexts[role], row.path(world));
+      const outcome = await pageOutcome(contexts[role], row.path(world), row.post?.(world));
       if (outcome !== row.expect[role]) mismatches.push(`${route} as ${role}: expected ${row.expect[role]}, got ${outcome}`);
     }
   }

@@ -1,11 +1,13 @@
 import { expect, expectAccessible, signInViaApi, test } from "./fixtures";
+import { QuizPage } from "./pages/quiz-page";
 
 const ALL_TYPES = ["single_choice", "multiple_select", "categorize", "ordering", "numeric", "short_text", "next_token", "open"];
 const ASSESSMENTS = ["demo-01-starter", "demo-02-what-generative-ai-is", "demo-03-how-machines-learn", "demo-04-one-token-at-a-time"];
 
 test("a student answers every question type in one quiz and gets each graded or queued", async ({ page, student, db }) => {
   await signInViaApi(page.request, student.email, student.password);
-  await page.goto("/assignments/demo-03-how-machines-learn");
+  const quiz = new QuizPage(page);
+  await quiz.start("demo-03-how-machines-learn");
   const cards = page.locator("[data-question-type]");
   const types = await cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-question-type")));
   expect(new Set(types)).toEqual(new Set(ALL_TYPES));
@@ -39,8 +41,8 @@ test("a student answers every question type in one quiz and gets each graded or 
         break;
     }
   }
-  await page.getByRole("button", { name: "交卷" }).click();
-  await expect(page).toHaveURL(/\/attempts\//);
+  await quiz.submit();
+  await quiz.expectResultPage();
   await expect(page.locator("[data-outcome]")).toHaveCount(types.length);
   await expect(page.locator("[data-outcome=awaiting_grading]")).toHaveCount(types.filter((type) => type === "open").length);
   await expect(page.locator("[data-outcome=unanswered]")).toHaveCount(0);
@@ -55,12 +57,15 @@ test("a student answers every question type in one quiz and gets each graded or 
   }
 });
 
-test("no quiz page sends answer keys, feedback, probabilities or rubrics before grading", async ({ page, student }) => {
+test("no quiz page sends answer keys, feedback, probabilities or rubrics before grading", async ({ page, student, db }) => {
   await signInViaApi(page.request, student.email, student.password);
   const secrets = ['"correct"', "correctFeedback", "incorrectFeedback", "commonMistakes", '"probability"', '"rubric"', "referenceAnswer", '"accepted"', '"patterns"', '"category"', '"answer":', '"feedback"', "keyIdeas", "misconceptions"];
   for (const assignment of ASSESSMENTS) {
-    const html = await (await page.request.get(`/assignments/${assignment}`)).text();
-    const rsc = await (await page.request.get(`/assignments/${assignment}`, { headers: { RSC: "1" } })).text();
+    // An attempt in progress is where the questions are shown.
+    const { quizVersionId } = await db.assignment.findUniqueOrThrow({ where: { id: assignment } });
+    const attempt = await db.attempt.create({ data: { userId: student.id, assignmentId: assignment, quizVersionId, number: 1 } });
+    const html = await (await page.request.get(`/attempts/${attempt.id}`)).text();
+    const rsc = await (await page.request.get(`/attempts/${attempt.id}`, { headers: { RSC: "1" } })).text();
     // The HTML carries the RSC payload as escaped JSON strings; unescape quotes to see it plainly.
     for (const body of [html.replace(/\\"/g, '"'), rsc]) {
       expect(body, assignment).toContain('"prompt"');

@@ -6,8 +6,8 @@ test("the instructor sees the demo class's attempts with a score per student", a
   const studentContext = await browser.newContext();
   const studentPage = await studentContext.newPage();
   await signInViaApi(studentPage.request, student.email, student.password);
-  await studentPage.goto("/assignments/demo-01-starter");
   const quiz = new QuizPage(studentPage);
+  await quiz.start("demo-01-starter");
   await quiz.chooseOption(1, /有結構的複雜物件/);
   await quiz.categorize(2, ALL_CORRECT_PLACEMENTS);
   await quiz.numericInput(3).fill("10^100");

@@ -13,14 +13,20 @@ test("a student reads the notes, takes the starter quiz and sees a score and fee
 
   const starter = page.getByRole("listitem").filter({ hasText: "第 1 講暖身測驗" }).filter({ hasNot: page.getByRole("listitem") });
   await starter.getByRole("link", { name: "開始作答" }).click();
-  const quiz = new QuizPage(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("第 1 講暖身測驗：生成式 AI 是什麼？");
+  await expect(page.getByTestId("assignment-rules")).toContainText("練習");
+  await expectAccessible(page);
+  const quiz = new QuizPage(page);
+  await quiz.start("demo-01-starter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("第 1 次作答：第 1 講暖身測驗：生成式 AI 是什麼？");
   await expectAccessible(page);
 
   await quiz.chooseOption(1, /有結構的複雜物件/);
   await quiz.categorize(2, ALL_CORRECT_PLACEMENTS);
   await quiz.numericInput(3).fill("1e300");
   await expect(quiz.question(3).getByText("讀作：10^300")).toBeVisible();
+  await quiz.expectAllSaved();
+  await expect(page.getByTestId("progress")).toHaveText("已作答 3 / 3 題");
   await page.screenshot({ path: "docs/screenshots/quiz-page.png", fullPage: true });
 
   await quiz.submit();
@@ -39,8 +45,8 @@ test("a student reads the notes, takes the starter quiz and sees a score and fee
 
 test("mistakes get their own explanations, and partly right sorting earns partial credit", async ({ page, student }) => {
   await signInViaApi(page.request, student.email, student.password);
-  await page.goto("/assignments/demo-01-starter");
   const quiz = new QuizPage(page);
+  await quiz.start("demo-01-starter");
   await quiz.chooseOption(1, /事先定好的類別/);
   await quiz.categorize(2, { ...ALL_CORRECT_PLACEMENTS, 把一段中文翻譯成英文: "分類" });
   await quiz.numericInput(3).fill("100^1000");
@@ -52,21 +58,31 @@ test("mistakes get their own explanations, and partly right sorting earns partia
   await expect(page.locator("[data-outcome=partial]")).toHaveCount(1);
 });
 
-test("an unreadable number is refused with a clear message and no answer is lost", async ({ page, student, db }) => {
+test("an unreadable number is pointed out before submitting, and no answer is lost", async ({ page, student, db }) => {
   await signInViaApi(page.request, student.email, student.password);
-  await page.goto("/assignments/demo-01-starter");
   const quiz = new QuizPage(page);
+  await quiz.start("demo-01-starter");
   await quiz.chooseOption(1, /有結構的複雜物件/);
   await quiz.numericInput(3).fill("很多很多");
   await expect(quiz.question(3).getByText("看不懂這個數字。請用 10^300、1e300 這類寫法。")).toBeVisible();
-  await quiz.submit();
-  await expect(page.getByText("有答案需要修正，請看標示的題目。")).toBeVisible();
-  await expect(page).toHaveURL(/\/assignments\/demo-01-starter$/);
+  await page.getByRole("button", { name: "交卷", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("unanswered-list")).toHaveText("還有 1 題沒作答：第 2 題。沒作答的題目以 0 分計算。");
+  await expect(dialog.getByTestId("unreadable-list")).toHaveText("第 3 題的數字看不懂，照現在的寫法會以答錯計算。");
+  await dialog.getByRole("button", { name: "繼續作答" }).click();
+  await expect(dialog).toBeHidden();
+
+  // Both answers were saved on the server while the student worked, and come back after a reload.
+  await quiz.expectAllSaved();
+  await page.reload();
   await expect(quiz.question(1).getByRole("radio", { name: /有結構的複雜物件/ })).toBeChecked();
   await expect(quiz.numericInput(3)).toHaveValue("很多很多");
-  expect(await db.attempt.count({ where: { userId: student.id } })).toBe(0);
+  const attempt = await db.attempt.findFirstOrThrow({ where: { userId: student.id }, include: { responses: true } });
+  expect(attempt.status).toBe("IN_PROGRESS");
+  expect(attempt.responses.map((r) => r.answer)).toContainEqual({ type: "numeric", text: "很多很多" });
 
   await quiz.numericInput(3).fill("10的300次方");
   await quiz.submit();
   await quiz.expectResultPage();
+  expect(await db.attempt.count({ where: { userId: student.id } })).toBe(1);
 });

@@ -1,8 +1,25 @@
 import { expect, type Page } from "@playwright/test";
 
-/** The starter quiz as a student sees it (zh-TW). */
+/** A quiz attempt as a student sees it (zh-TW). */
 export class QuizPage {
   constructor(readonly page: Page) {}
+
+  /** Opens the assignment and starts (or resumes) an attempt. */
+  async start(assignmentId: string) {
+    await this.page.goto(`/assignments/${assignmentId}`);
+    await this.page.getByRole("button", { name: /開始作答|再作答一次/ }).or(this.page.getByRole("link", { name: /繼續第 \d+ 次作答/ })).click();
+    await expect(this.page).toHaveURL(/\/attempts\//);
+    await expect(this.saveStatus).not.toHaveAttribute("data-state", "loading");
+  }
+
+  get saveStatus() {
+    return this.page.getByTestId("save-status");
+  }
+
+  /** Waits until the server has acknowledged every answer. */
+  async expectAllSaved() {
+    await expect(this.saveStatus).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  }
 
   question(number: number) {
     return this.page.getByRole("region", { name: `第 ${number} 題` });
@@ -22,8 +39,10 @@ export class QuizPage {
     return this.question(number).getByLabel("你的答案");
   }
 
+  /** Submits through the confirmation dialog. */
   async submit() {
-    await this.page.getByRole("button", { name: "交卷" }).click();
+    await this.page.getByRole("button", { name: "交卷", exact: true }).click();
+    await this.page.getByRole("dialog").getByRole("button", { name: "確定交卷" }).click();
   }
 
   async expectResultPage() {

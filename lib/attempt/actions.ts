@@ -1,36 +1,44 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { db } from "@/lib/core/db";
-import { isAppError } from "@/lib/core/errors";
+import { AppError, isAppError } from "@/lib/core/errors";
 import { requireClassRole } from "@/lib/core/session";
-import { parseNumber } from "@/lib/quiz/parse-number";
+import { createAssignment } from "./assignments";
 import { findAssignment } from "./data";
-import { submitAttempt } from "./mutations";
-import { ZSubmitAttempt, type TSubmitResult } from "./schema";
+import { startAttempt } from "./mutations";
+import { ZAssignmentFields } from "./schema";
 
-export async function submitQuizAction(input: unknown): Promise<TSubmitResult> {
-  const parsed = ZSubmitAttempt.safeParse(input);
-  if (!parsed.success) return { ok: false, code: "INVALID_INPUT" };
-  const assignment = await findAssignment(parsed.data.assignmentId);
-  if (!assignment) return { ok: false, code: "NOT_FOUND" };
+type TResult = { ok: true } | { ok: false; code: string; fields?: Record<string, string> };
 
-  // An unreadable number is sent back to its field rather than graded as a wrong number.
-  const fieldErrors: Record<string, "unreadable_number"> = {};
-  for (const [questionId, answer] of Object.entries(parsed.data.answers)) {
-    if (answer.type !== "numeric") continue;
-    const reading = parseNumber(answer.text);
-    if (!reading.ok && reading.reason !== "empty") fieldErrors[questionId] = "unreadable_number";
-  }
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, code: "INVALID_INPUT", fieldErrors };
-
+/** Starts an attempt (or resumes the one in progress) and opens it. */
+export async function startAttemptAction(assignmentId: unknown): Promise<TResult> {
   let attemptId: string;
   try {
+    const assignment = await findAssignment(z.string().min(1).max(100).parse(assignmentId));
+    if (!assignment) throw new AppError("NOT_FOUND");
     const { user } = await requireClassRole(assignment.classId, ["STUDENT", "TA", "INSTRUCTOR"]);
-    ({ attemptId } = await submitAttempt(db, { userId: user.id, assignment, answers: parsed.data.answers }));
+    ({ attemptId } = await startAttempt(db, { userId: user.id, assignment }));
   } catch (error) {
     if (isAppError(error)) return { ok: false, code: error.code };
+    if (error instanceof z.ZodError) return { ok: false, code: "INVALID_INPUT" };
     throw error;
   }
   redirect(`/attempts/${attemptId}`);
+}
+
+/** An instructor assigns a quiz (its newest version) to the class with the given rules. */
+export async function createAssignmentAction(classId: unknown, input: unknown): Promise<TResult & { assignmentId?: string }> {
+  try {
+    const { classId: id } = await requireClassRole(z.string().min(1).max(100).parse(classId), ["INSTRUCTOR"]);
+    const parsed = ZAssignmentFields.safeParse(input);
+    if (!parsed.success) return { ok: false, code: "INVALID_INPUT", fields: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
+    const { id: assignmentId } = await createAssignment(db, id, parsed.data);
+    return { ok: true, assignmentId };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, code: error.code };
+    if (error instanceof z.ZodError) return { ok: false, code: "INVALID_INPUT" };
+    throw error;
+  }
 }

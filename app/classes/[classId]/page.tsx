@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { AssignQuizForm } from "@/components/assignment/assign-quiz-form";
 import { Card } from "@/components/ui/card";
 import { loadClassAttempts } from "@/lib/analytics/loaders";
 import { localize } from "@/lib/content/localize";
@@ -7,7 +8,7 @@ import type { TLocalizedText } from "@/lib/quiz/schema";
 
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const [{ klass, rows, attempts }, t, locale, format] = await Promise.all([
+  const [{ klass, rows, attempts, canAssign, quizzes }, t, locale, format] = await Promise.all([
     loadClassAttempts(classId),
     getTranslations("classView"),
     getLocale(),
@@ -16,6 +17,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const scoreText = (attempt: { score: number | null; maxScore: number | null }) => `${attempt.score ?? 0} / ${attempt.maxScore ?? 0}`;
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "");
   const th = "py-2 pr-4 text-left font-semibold";
+  const ta = await getTranslations("assign");
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title", { name: klass.name })}</h1>
@@ -62,6 +64,14 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           </table>
         </div>
       </Card>
+      {canAssign ? (
+        <Card aria-labelledby="assign">
+          <h2 id="assign" className="mb-3 text-xl font-semibold">
+            {ta("title")}
+          </h2>
+          <AssignQuizForm classId={klass.id} quizzes={quizzes.map((quiz) => ({ id: quiz.id, title: quiz.title as TLocalizedText, questionCount: quiz.questionCount }))} />
+        </Card>
+      ) : null}
       <Card aria-labelledby="all-attempts">
         <h2 id="all-attempts" className="mb-3 text-xl font-semibold">
           {t("allAttempts")}

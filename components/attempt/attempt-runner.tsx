@@ -1,0 +1,325 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { QuestionInput, isAnswered } from "@/components/quiz/question-input";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { localize } from "@/lib/content/localize";
+import { parseNumber } from "@/lib/quiz/parse-number";
+import type { TPublicQuestion } from "@/lib/quiz/public-question";
+import type { TAnswer } from "@/lib/quiz/schema";
+import { clearOutbox, readOutbox, writeOutbox, type TPendingAnswer } from "./answer-outbox";
+import { Countdown } from "./countdown";
+import { SubmitDialog } from "./submit-dialog";
+
+type TProps = {
+  attemptId: string;
+  questions: TPublicQuestion[];
+  saved: Record<string, TPendingAnswer>;
+  flagged: string[];
+  deadlineAt: string | null;
+  serverNow: number;
+};
+
+type TSaveState = { kind: "saved"; at: Date | null } | { kind: "saving" } | { kind: "offline"; count: number } | { kind: "signed_out"; count: number } | { kind: "closed"; code: string };
+
+const DEBOUNCE_MS = 700;
+const RETRY_MS = 3000;
+
+/**
+ * Taking an attempt. Every change is written to this browser's IndexedDB at once, then sent to
+ * the server (debounced); it counts as saved only when the server acknowledges it. Unsent
+ * answers are replayed in order when the connection returns and travel with the submission.
+ */
+export function AttemptRunner({ attemptId, questions, saved, flagged: initialFlags, deadlineAt, serverNow }: TProps) {
+  const t = useTranslations("attempt");
+  const te = useTranslations("errors");
+  const locale = useLocale();
+  const router = useRouter();
+  const [answers, setAnswers] = useState<Record<string, TAnswer>>(() => Object.fromEntries(Object.entries(saved).map(([id, entry]) => [id, entry.answer])));
+  const [flags, setFlags] = useState<Set<string>>(() => new Set(initialFlags));
+  const [state, setState] = useState<TSaveState>({ kind: "saved", at: null });
+  const [loaded, setLoaded] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const pending = useRef<Record<string, TPendingAnswer>>({});
+  const lastSeq = useRef(Math.max(0, ...Object.values(saved).map((entry) => entry.seq)));
+  const flushing = useRef(false);
+  const again = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stopped = useRef(false);
+
+  const persist = useCallback(() => writeOutbox(attemptId, { pending: { ...pending.current }, lastSeq: lastSeq.current }), [attemptId]);
+
+  const flush = useCallback(async () => {
+    if (stopped.current) return;
+    if (flushing.current) {
+      again.current = true;
+      return;
+    }
+    flushing.current = true;
+    try {
+      do {
+        again.current = false;
+        const queue = Object.entries(pending.current).sort(([, a], [, b]) => a.seq - b.seq);
+        for (const [questionId, entry] of queue) {
+          let response: Response;
+          try {
+            response = await fetch(`/api/attempts/${attemptId}/answers`, {
+              method: "POST",
+              headers: { "Content-Type": "application/json" },
+              body: JSON.stringify({ questionId, answer: entry.answer, seq: entry.seq }),
+            });
+          } catch {
+            setState({ kind: "offline", count: Object.keys(pending.current).length });
+            schedule(RETRY_MS);
+            return;
+          }
+          const body = (await response.json().catch(() => null)) as { ok: boolean; seq?: number; code?: string } | null;
+          if (response.ok && body?.ok) {
+            // Acknowledged: drop it unless the student changed this answer again meanwhile.
+            if (pending.current[questionId] && pending.current[questionId].seq <= (body.seq ?? entry.seq)) delete pending.current[questionId];
+            await persist();
+            continue;
+          }
+          const code = body?.code ?? "unexpected";
+          if (response.status === 401) {
+            setState({ kind: "signed_out", count: Object.keys(pending.current).length });
+            return;
+          }
+          if (code === "TIME_UP" || code === "ATTEMPT_SUBMITTED") {
+            stopped.current = true;
+            setState({ kind: "closed", code });
+            router.refresh();
+            return;
+          }
+          if (response.status >= 500 || !body) {
+            setState({ kind: "offline", count: Object.keys(pending.current).length });
+            schedule(RETRY_MS);
+            return;
+          }
+          // Refused for good (too large, malformed): keep it on the device and say so.
+          setState({ kind: "closed", code });
+          return;
+        }
+      } while (again.current);
+      setState(Object.keys(pending.current).length ? { kind: "saving" } : { kind: "saved", at: new Date() });
+    } finally {
+      flushing.current = false;
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- schedule is stable through refs
+  }, [attemptId, persist, router]);
+
+  const schedule = useCallback(
+    (delay: number) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), delay);
+    },
+    [flush],
+  );
+
+  // On load: answers this device holds that are newer than the server's copy win, and are resent.
+  useEffect(() => {
+    let cancelled = false;
+    void readOutbox(attemptId).then((record) => {
+      if (cancelled) return;
+      if (record) {
+        lastSeq.current = Math.max(lastSeq.current, record.lastSeq);
+        const newer = Object.entries(record.pending).filter(([id, entry]) => entry.seq > (saved[id]?.seq ?? 0));
+        for (const [id, entry] of newer) pending.current[id] = entry;
+        if (newer.length) {
+          setAnswers((current) => ({ ...current, ...Object.fromEntries(newer.map(([id, entry]) => [id, entry.answer])) }));
+          setState({ kind: "saving" });
+          void flush();
+        }
+      }
+      setLoaded(true);
+    });
+    const online = () => void flush();
+    window.addEventListener("online", online);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("online", online);
+    };
+  }, [attemptId, flush, saved]);
+
+  // Leaving with unsent answers: the browser asks first (they stay on this device either way).
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (Object.keys(pending.current).length && !submitting) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [submitting]);
+
+  function setAnswer(questionId: string, answer: TAnswer) {
+    if (stopped.current) return;
+    lastSeq.current += 1;
+    pending.current[questionId] = { answer, seq: lastSeq.current };
+    setAnswers((current) => ({ ...current, [questionId]: answer }));
+    setState((current) => (current.kind === "offline" || current.kind === "signed_out" ? { ...current, count: Object.keys(pending.current).length } : { kind: "saving" }));
+    void persist();
+    schedule(DEBOUNCE_MS);
+  }
+
+  async function toggleFlag(questionId: string) {
+    const flagged = !flags.has(questionId);
+    setFlags((current) => {
+      const next = new Set(current);
+      if (flagged) next.add(questionId);
+      else next.delete(questionId);
+      return next;
+    });
+    await fetch(`/api/attempts/${attemptId}/flags`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ questionId, flagged }) }).catch(() => undefined);
+  }
+
+  const submit = useCallback(async () => {
+    if (submitting) return;
+    setSubmitting(true);
+    setSubmitError(null);
+    if (timer.current) clearTimeout(timer.current);
+    const unsent = Object.entries(pending.current).map(([questionId, entry]) => ({ questionId, answer: entry.answer, seq: entry.seq }));
+    try {
+      const response = await fetch(`/api/attempts/${attemptId}/submit`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answers: unsent }) });
+      const body = (await response.json().catch(() => null)) as { ok: boolean; code?: string } | null;
+      if (!response.ok || !body?.ok) {
+        setSubmitError(response.status === 401 ? te("UNAUTHENTICATED") : te((body?.code ?? "unexpected") as "unexpected"));
+        setSubmitting(false);
+        return;
+      }
+      stopped.current = true;
+      pending.current = {};
+      await clearOutbox(attemptId);
+      router.refresh();
+    } catch {
+      setSubmitError(t("submitOffline"));
+      setSubmitting(false);
+    }
+  }, [attemptId, router, submitting, t, te]);
+
+  const answeredCount = questions.filter((question) => isAnswered(question, answers[question.id])).length;
+  const closed = state.kind === "closed" ? state.code : null;
+
+  return (
+    <div className="flex flex-col gap-6 lg:flex-row-reverse lg:items-start">
+      <aside className="flex flex-col gap-3 lg:sticky lg:top-4 lg:w-64" aria-label={t("overview")}>
+        <Card>
+          {deadlineAt ? <Countdown deadlineAt={deadlineAt} serverNow={serverNow} onExpired={() => void submit()} /> : null}
+          <p className="font-medium" data-testid="progress">
+            {t("progress", { answered: answeredCount, total: questions.length })}
+          </p>
+          <progress className="mt-1 h-2 w-full accent-teal-800" max={questions.length} value={answeredCount} aria-hidden="true" />
+          <nav aria-label={t("questionNav")} className="mt-3">
+            <ol className="grid grid-cols-5 gap-1">
+              {questions.map((question, index) => {
+                const answered = isAnswered(question, answers[question.id]);
+                const flagged = flags.has(question.id);
+                return (
+                  <li key={question.id}>
+                    <a
+                      href={`#q-${index + 1}`}
+                      className={`flex h-9 items-center justify-center rounded border text-sm ${answered ? "border-teal-800 bg-teal-800 text-white" : "border-slate-500 bg-white text-slate-900"} ${flagged ? "ring-2 ring-amber-600 ring-offset-1" : ""}`}
+                      aria-label={t("navItem", { number: index + 1, state: answered ? t("answered") : t("notAnswered"), flagged: flagged ? t("flaggedSuffix") : "" })}
+                    >
+                      {index + 1}
+                      {flagged ? "⚑" : ""}
+                    </a>
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
+          <SaveStatus state={state} loaded={loaded} />
+        </Card>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col gap-6">
+        {closed ? <Alert>{te(closed as "unexpected")}</Alert> : null}
+        {questions.map((question, index) => (
+          <Card key={question.id} id={`q-${index + 1}`} aria-labelledby={`${question.id}-title`} data-question-type={question.type} className="scroll-mt-4">
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <h2 id={`${question.id}-title`} className="text-sm font-semibold uppercase tracking-wide text-teal-900">
+                {t("questionNumber", { number: index + 1 })} · {t("points", { points: question.points })}
+              </h2>
+              <button
+                type="button"
+                className="rounded border border-slate-500 px-2 py-1 text-sm"
+                aria-pressed={flags.has(question.id)}
+                onClick={() => void toggleFlag(question.id)}
+              >
+                {flags.has(question.id) ? `⚑ ${t("flagged")}` : t("flag")}
+              </button>
+            </div>
+            <p className="mt-2 whitespace-pre-line text-lg font-medium text-slate-950" id={`${question.id}-prompt`}>
+              {localize(question.prompt, locale)}
+            </p>
+            {question.hint ? (
+              <details className="mt-2 text-slate-800">
+                <summary className="cursor-pointer text-sm font-medium text-teal-900">{t("hint")}</summary>
+                <p className="mt-1">{localize(question.hint, locale)}</p>
+              </details>
+            ) : null}
+            <fieldset className="mt-4" disabled={Boolean(closed) || submitting}>
+              <QuestionInput question={question} answer={answers[question.id]} onChange={(answer) => setAnswer(question.id, answer)} />
+            </fieldset>
+          </Card>
+        ))}
+        {submitError ? <Alert>{submitError}</Alert> : null}
+        <div>
+          <Button type="button" disabled={submitting} onClick={() => setConfirming(true)}>
+            {submitting ? t("submitting") : t("submit")}
+          </Button>
+        </div>
+        <SubmitDialog
+          open={confirming}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void submit();
+          }}
+          unanswered={questions.flatMap((question, index) => (isAnswered(question, answers[question.id]) ? [] : [index + 1]))}
+          flagged={questions.flatMap((question, index) => (flags.has(question.id) ? [index + 1] : []))}
+          unreadable={questions.flatMap((question, index) => {
+            const answer = answers[question.id];
+            if (answer?.type !== "numeric" || !answer.text.trim()) return [];
+            return parseNumber(answer.text).ok ? [] : [index + 1];
+          })}
+        />
+      </div>
+    </div>
+  );
+}
+
+function SaveStatus({ state, loaded }: { state: TSaveState; loaded: boolean }) {
+  const t = useTranslations("attempt");
+  let text: string;
+  let tone = "text-slate-800";
+  switch (state.kind) {
+    case "saving":
+      text = t("saving");
+      break;
+    case "saved":
+      text = state.at ? t("savedAt", { time: state.at.toLocaleTimeString() }) : t("allSaved");
+      break;
+    case "offline":
+      text = t("offline", { count: state.count });
+      tone = "text-amber-900";
+      break;
+    case "signed_out":
+      text = t("signedOut", { count: state.count });
+      tone = "text-amber-900";
+      break;
+    case "closed":
+      text = t("notSaving");
+      tone = "text-red-800";
+      break;
+  }
+  return (
+    <p role="status" className={`mt-3 text-sm ${tone}`} data-testid="save-status" data-state={loaded ? state.kind : "loading"}>
+      {text}
+    </p>
+  );
+}
