@@ -46,6 +46,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [storageWarning, setStorageWarning] = useState(false);
   const pending = useRef<Record<string, TPendingAnswer>>({});
   const lastSeq = useRef(Math.max(0, ...Object.values(saved).map((entry) => entry.seq)));
   const flushing = useRef(false);
@@ -83,7 +84,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
           if (response.ok && body?.ok) {
             // Acknowledged: drop it unless the student changed this answer again meanwhile.
             if (pending.current[questionId] && pending.current[questionId].seq <= (body.seq ?? entry.seq)) delete pending.current[questionId];
-            await persist();
+            persist();
             continue;
           }
           const code = body?.code ?? "unexpected";
@@ -123,29 +124,26 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
   );
 
   // On load: answers this device holds that are newer than the server's copy win, and are resent.
+  // This must run after hydration (the server cannot see the device's storage), so it sets state.
+  /* eslint-disable react-hooks/set-state-in-effect */
   useEffect(() => {
-    let cancelled = false;
-    void readOutbox(attemptId).then((record) => {
-      if (cancelled) return;
-      if (record) {
-        lastSeq.current = Math.max(lastSeq.current, record.lastSeq);
-        const newer = Object.entries(record.pending).filter(([id, entry]) => entry.seq > (saved[id]?.seq ?? 0));
-        for (const [id, entry] of newer) pending.current[id] = entry;
-        if (newer.length) {
-          setAnswers((current) => ({ ...current, ...Object.fromEntries(newer.map(([id, entry]) => [id, entry.answer])) }));
-          setState({ kind: "saving" });
-          void flush();
-        }
+    const record = readOutbox(attemptId);
+    if (record) {
+      lastSeq.current = Math.max(lastSeq.current, record.lastSeq);
+      const newer = Object.entries(record.pending).filter(([id, entry]) => entry.seq > (saved[id]?.seq ?? 0));
+      for (const [id, entry] of newer) pending.current[id] = entry;
+      if (newer.length) {
+        setAnswers((current) => ({ ...current, ...Object.fromEntries(newer.map(([id, entry]) => [id, entry.answer])) }));
+        setState({ kind: "saving" });
+        void flush();
       }
-      setLoaded(true);
-    });
+    }
+    setLoaded(true);
     const online = () => void flush();
     window.addEventListener("online", online);
-    return () => {
-      cancelled = true;
-      window.removeEventListener("online", online);
-    };
+    return () => window.removeEventListener("online", online);
   }, [attemptId, flush, saved]);
+  /* eslint-enable react-hooks/set-state-in-effect */
 
   // Leaving with unsent answers: the browser asks first (they stay on this device either way).
   useEffect(() => {
@@ -162,7 +160,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
     pending.current[questionId] = { answer, seq: lastSeq.current };
     setAnswers((current) => ({ ...current, [questionId]: answer }));
     setState((current) => (current.kind === "offline" || current.kind === "signed_out" ? { ...current, count: Object.keys(pending.current).length } : { kind: "saving" }));
-    void persist();
+    if (!persist()) setStorageWarning(true);
     schedule(DEBOUNCE_MS);
   }
 
@@ -193,7 +191,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
       }
       stopped.current = true;
       pending.current = {};
-      await clearOutbox(attemptId);
+      clearOutbox(attemptId);
       router.refresh();
     } catch {
       setSubmitError(t("submitOffline"));
@@ -238,6 +236,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
       </aside>
       <div className="flex min-w-0 flex-1 flex-col gap-6">
         {closed ? <Alert>{te(closed as "unexpected")}</Alert> : null}
+        {storageWarning ? <Alert>{t("noDeviceStorage")}</Alert> : null}
         {questions.map((question, index) => (
           <Card key={question.id} id={`q-${index + 1}`} aria-labelledby={`${question.id}-title`} data-question-type={question.type} className="scroll-mt-4">
             <div className="flex flex-wrap items-start justify-between gap-2">
