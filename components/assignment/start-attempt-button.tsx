@@ -1,14 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { startAttemptAction } from "@/lib/attempt/actions";
 
-/** Starts an attempt; the action opens it (or the one already in progress). */
+/** Starts an attempt (or finds the one already in progress) and opens it. */
 export function StartAttemptButton({ assignmentId, label }: { assignmentId: string; label: string }) {
   const te = useTranslations("errors");
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -21,8 +22,10 @@ export function StartAttemptButton({ assignmentId, label }: { assignmentId: stri
             startTransition(async () => {
               setError(null);
               try {
-                const result = await startAttemptAction(assignmentId);
-                if (result && !result.ok) setError(te(result.code as "unexpected"));
+                const response = await fetch(`/api/assignments/${assignmentId}/attempts`, { method: "POST" });
+                const body = (await response.json().catch(() => null)) as { ok: boolean; attemptId?: string; code?: string } | null;
+                if (body?.ok && body.attemptId) router.push(`/attempts/${body.attemptId}`);
+                else setError(te((body?.code ?? "unexpected") as "unexpected"));
               } catch {
                 setError(te("network"));
               }

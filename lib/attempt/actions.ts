@@ -1,32 +1,13 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
-import { AppError, isAppError } from "@/lib/core/errors";
+import { isAppError } from "@/lib/core/errors";
 import { requireClassRole } from "@/lib/core/session";
 import { createAssignment } from "./assignments";
-import { findAssignment } from "./data";
-import { startAttempt } from "./mutations";
 import { ZAssignmentFields } from "./schema";
 
 type TResult = { ok: true } | { ok: false; code: string; fields?: Record<string, string> };
-
-/** Starts an attempt (or resumes the one in progress) and opens it. */
-export async function startAttemptAction(assignmentId: unknown): Promise<TResult> {
-  let attemptId: string;
-  try {
-    const assignment = await findAssignment(z.string().min(1).max(100).parse(assignmentId));
-    if (!assignment) throw new AppError("NOT_FOUND");
-    const { user } = await requireClassRole(assignment.classId, ["STUDENT", "TA", "INSTRUCTOR"]);
-    ({ attemptId } = await startAttempt(db, { userId: user.id, assignment }));
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code };
-    if (error instanceof z.ZodError) return { ok: false, code: "INVALID_INPUT" };
-    throw error;
-  }
-  redirect(`/attempts/${attemptId}`);
-}
 
 /** An instructor assigns a quiz (its newest version) to the class with the given rules. */
 export async function createAssignmentAction(classId: unknown, input: unknown): Promise<TResult & { assignmentId?: string }> {
