@@ -48,6 +48,11 @@ test("an instructor assigns a timed exam; the student takes it once and sees the
   await expect(studentPage.getByTestId("total-score")).toHaveCount(0);
   await expect(studentPage.locator("[data-outcome]")).toHaveCount(0);
 
+  await studentPage.goto("/");
+  const onHome = studentPage.getByRole("listitem").filter({ has: studentPage.locator(`a[href="/assignments/${assignment.id}"]`) }).last();
+  await expect(onHome).toContainText("考試");
+  await expect(onHome).toContainText("已交卷，分數截止後公布");
+  await expect(onHome).not.toContainText("4 / 4");
   await studentPage.goto(`/assignments/${assignment.id}`);
   await expect(studentPage.getByTestId("start-blocked")).toHaveText("你已用完作答次數。");
   await expect(studentPage.getByRole("row").filter({ hasText: "第 1 次" })).toContainText("截止後公布");

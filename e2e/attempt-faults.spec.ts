@@ -111,7 +111,7 @@ test("submitting from two tabs at once makes one submission, and both tabs show 
 });
 
 test("the deadline passes while the student types: inside the grace period the last answer counts", async ({ page, student, db }) => {
-  const assignment = await timedAssignment(db, { graceSeconds: 20 });
+  const assignment = await timedAssignment(db, student, { graceSeconds: 20 });
   await signInViaApi(page.request, student.email, student.password);
   const attemptId = await startWithDeadline(db, student, assignment, 8_000);
   await page.goto(`/attempts/${attemptId}`);
@@ -126,7 +126,7 @@ test("the deadline passes while the student types: inside the grace period the l
 });
 
 test("the deadline passes while offline, beyond the grace period: answers saved in time count, later ones are refused clearly", async ({ page, context, student, db }) => {
-  const assignment = await timedAssignment(db, { graceSeconds: 2 });
+  const assignment = await timedAssignment(db, student, { graceSeconds: 2 });
   await signInViaApi(page.request, student.email, student.password);
   const attemptId = await startWithDeadline(db, student, assignment, 8_000);
   await page.goto(`/attempts/${attemptId}`);
@@ -148,9 +148,11 @@ test("the deadline passes while offline, beyond the grace period: answers saved 
   expect(attempt!.autoSubmitted).toBe(true);
 });
 
-async function timedAssignment(db: TDb, rules: { graceSeconds: number }) {
+/** A timed exam in a class of its own (the demo class's list stays as other tests expect it). */
+async function timedAssignment(db: TDb, student: TTestUser, rules: { graceSeconds: number }) {
   const version = await db.quizVersion.findFirstOrThrow({ where: { quiz: { slug: "01-starter" } }, orderBy: { version: "desc" } });
-  return db.assignment.create({ data: { classId: "demo-genai-2024", quizId: version.quizId, quizVersionId: version.id, mode: "EXAM", timeLimitMinutes: 1, graceSeconds: rules.graceSeconds } });
+  const klass = await db.class.create({ data: { name: "Timed exam class", enrollments: { create: { userId: student.id, role: "STUDENT" } } } });
+  return db.assignment.create({ data: { classId: klass.id, quizId: version.quizId, quizVersionId: version.id, mode: "EXAM", timeLimitMinutes: 1, graceSeconds: rules.graceSeconds } });
 }
 
 /** An attempt as the start button makes it, with a deadline a few seconds away. */

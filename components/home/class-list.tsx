@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,7 +10,7 @@ import type { findMyClasses } from "@/lib/roster/data";
 type TClasses = Awaited<ReturnType<typeof findMyClasses>>;
 
 export async function ClassList({ classes }: { classes: TClasses }) {
-  const [t, locale] = await Promise.all([getTranslations("home"), getLocale()]);
+  const [t, locale, format] = await Promise.all([getTranslations("home"), getLocale(), getFormatter()]);
   return (
     <ul className="flex flex-col gap-4">
       {classes.map((klass) => (
@@ -33,10 +33,14 @@ export async function ClassList({ classes }: { classes: TClasses }) {
                   {klass.assignments.map((assignment) => (
                     <li key={assignment.id} className="flex flex-wrap items-center gap-3">
                       <span>{localize(assignment.title as TLocalizedText, locale)}</span>
+                      {assignment.mode === "EXAM" ? <Badge>{t("exam")}</Badge> : null}
+                      {assignment.closesAt ? (
+                        <span className="text-sm text-slate-700">{t("closesAt", { time: format.dateTime(assignment.closesAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                      ) : null}
                       {assignment.lastAttempt ? (
                         <>
                           <span className="text-sm text-slate-700">
-                            {t("lastScore", { score: assignment.lastAttempt.score ?? 0, max: assignment.lastAttempt.maxScore ?? 0 })}
+                            {assignment.scoreReleased ? t("lastScore", { score: assignment.lastAttempt.score ?? 0, max: assignment.lastAttempt.maxScore ?? 0 }) : t("scoreAfterClose")}
                           </span>
                           <Link href={`/attempts/${assignment.lastAttempt.id}`} className={buttonClass("link")}>
                             {t("viewResult")}

@@ -10,6 +10,7 @@ import { instantiate, shuffled, type TVariant } from "@/lib/quiz/variants";
 import { findAssignment, findAttempt, findMyAttempts } from "./data";
 import { acceptsAnswersUntil, finaliseOverdueAttempts } from "./mutations";
 import { prepareQuestions } from "./prepare-questions";
+import { feedbackReleased } from "./rules";
 
 /** Why a member cannot start an attempt now, if they cannot. */
 export type TStartBlock = "not_open" | "closed" | "no_attempts_left" | null;
@@ -33,12 +34,6 @@ export const loadAssignment = cache(async (assignmentId: string) => {
           : null;
   return { assignment, attempts, inProgress, block: inProgress ? null : block, isStaff: role !== "STUDENT", now };
 });
-
-/** Whether the owner may see grades and correct answers of a submitted attempt yet. */
-export function feedbackReleased(assignment: { feedbackTiming: string; closesAt: Date | null } | null, now: Date): boolean {
-  if (!assignment || assignment.feedbackTiming !== "AFTER_CLOSE") return true;
-  return !assignment.closesAt || now >= assignment.closesAt;
-}
 
 /**
  * An attempt, for its owner or the staff of its class. In progress and the owner's: what the

@@ -1,5 +1,6 @@
 import type { TDb } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
+import { recordReviewResults } from "@/lib/practice/review-queue";
 import { gradeQuestion } from "@/lib/quiz/grade-question";
 import type { TAnswer } from "@/lib/quiz/schema";
 import { prepareQuestions } from "./prepare-questions";
@@ -48,14 +49,14 @@ export async function startAttempt(db: TDb, input: { userId: string; assignment:
   }
 }
 
-type TOpenAttempt = { userId: string; status: "IN_PROGRESS" | "SUBMITTED"; deadlineAt: Date | null; quizVersionId: string; graceSeconds: number };
+type TOpenAttempt = { userId: string; status: "IN_PROGRESS" | "SUBMITTED"; deadlineAt: Date | null; quizVersionId: string; graceSeconds: number; feedbackTiming: string };
 
 async function findAttemptForWriting(db: Pick<TDb, "attempt">, attemptId: string): Promise<TOpenAttempt | null> {
   const attempt = await db.attempt.findUnique({
     where: { id: attemptId },
-    select: { userId: true, status: true, deadlineAt: true, quizVersionId: true, assignment: { select: { graceSeconds: true } } },
+    select: { userId: true, status: true, deadlineAt: true, quizVersionId: true, assignment: { select: { graceSeconds: true, feedbackTiming: true } } },
   });
-  return attempt ? { ...attempt, graceSeconds: attempt.assignment?.graceSeconds ?? 60 } : null;
+  return attempt ? { ...attempt, graceSeconds: attempt.assignment?.graceSeconds ?? 60, feedbackTiming: attempt.assignment?.feedbackTiming ?? "AFTER_SUBMIT" } : null;
 }
 
 /** Until when the server takes answers for this attempt. */
@@ -160,11 +161,13 @@ export async function submitAttempt(
       const stored = new Map(full.responses.map((response) => [response.questionId, response.answer as TAnswer]));
       let score = 0;
       let maxScore = 0;
+      const forReview: { questionUuid: string; ratio: number }[] = [];
       for (const prepared of prepareQuestions(full.quizVersion.questions, { userId: attempt.userId, attemptNumber: full.number })) {
         const answer = stored.get(prepared.id);
         const result = gradeQuestion(prepared.question, answer);
         score += result.score;
         maxScore += result.maxScore;
+        if (result.outcome !== "awaiting_grading" && result.maxScore > 0) forReview.push({ questionUuid: prepared.question.uuid, ratio: result.score / result.maxScore });
         const variant = Object.keys(prepared.variant).length ? prepared.variant : undefined;
         const grade = result.outcome === "awaiting_grading" ? undefined : { create: { score: result.score, maxScore: result.maxScore, source: "AUTO" as const, feedback: result } };
         await tx.response.upsert({
@@ -173,6 +176,8 @@ export async function submitAttempt(
           update: { variant, grade },
         });
       }
+      // Missed and weak questions join the student's review queue, unless results wait for the quiz to close.
+      if (attempt.feedbackTiming !== "AFTER_CLOSE") await recordReviewResults(tx, attempt.userId, forReview, now);
       // An attempt finished by the clock counts as submitted at its deadline.
       const submittedAt = late && attempt.deadlineAt ? attempt.deadlineAt : now;
       await tx.attempt.update({ where: { id: input.attemptId }, data: { status: "SUBMITTED", submittedAt, score, maxScore, autoSubmitted: Boolean(input.automatic) } });

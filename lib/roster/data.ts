@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db";
+import { feedbackReleased } from "@/lib/attempt/rules";
 import type { TAuthorizedClassId } from "@/lib/core/session";
 
 /** The classes a user belongs to, with what each role needs on the home page. */
@@ -21,6 +22,8 @@ export async function findMyClasses(userId: string) {
             select: {
               id: true,
               mode: true,
+              closesAt: true,
+              feedbackTiming: true,
               quizVersion: { select: { title: true } },
               attempts: {
                 where: { userId, status: "SUBMITTED" },
@@ -44,8 +47,11 @@ export async function findMyClasses(userId: string) {
     assignments: status === "PENDING_APPROVAL" ? [] : klass.assignments.map((assignment) => ({
       id: assignment.id,
       mode: assignment.mode,
+      closesAt: assignment.closesAt,
       title: assignment.quizVersion.title,
       lastAttempt: assignment.attempts[0] ?? null,
+      // An exam whose results wait for its closing time shows no score before then.
+      scoreReleased: feedbackReleased(assignment, new Date()),
     })),
   }));
 }

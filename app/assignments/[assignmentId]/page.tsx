@@ -3,7 +3,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StartAttemptButton } from "@/components/assignment/start-attempt-button";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { feedbackReleased, loadAssignment } from "@/lib/attempt/loaders";
+import { loadAssignment } from "@/lib/attempt/loaders";
+import { feedbackReleased } from "@/lib/attempt/rules";
 import { localize } from "@/lib/content/localize";
 import type { TLocalizedText } from "@/lib/quiz/schema";
 
