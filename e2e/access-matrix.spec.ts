@@ -21,7 +21,7 @@ const memberPage: TRow = { ...staffPage, student: "ok" };
 const instructorAction: TRow = { anonymous: "signin", student: "denied", otherStudent: "denied", ta: "denied", otherInstructor: "denied", instructor: "ok", admin: "ok" };
 const staffAction: TRow = { ...instructorAction, ta: "ok" };
 
-type TWorld = { classId: string; assignmentId: string; attemptId: string; openAttemptId: string; questionId: string; quizId: string; studentId: string; instructorId: string; checkQuestionId: string };
+type TWorld = { classId: string; assignmentId: string; attemptId: string; openAttemptId: string; questionId: string; questionUuid: string; quizId: string; studentId: string; instructorId: string; checkQuestionId: string };
 
 // JSON routes answer 401 to the anonymous and 404 to anyone but the attempt's owner.
 const ownerOnlyApi: TRow = { ...everyone("404"), anonymous: "signin", student: "ok" };
@@ -41,6 +41,9 @@ const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow; post?: 
   "/assignments/[assignmentId]": { path: (w) => `/assignments/${w.assignmentId}`, expect: memberPage },
   "/attempts/[attemptId]": { path: (w) => `/attempts/${w.attemptId}`, expect: { ...staffPage, student: "ok" } },
   "/api/auth/[...nextauth]": { path: () => "/api/auth/session", expect: everyone("ok") },
+  "/review": { path: () => "/review", expect: signedIn },
+  "/progress": { path: () => "/progress", expect: signedIn },
+  "/api/review/[questionUuid]": { path: (w) => `/api/review/${w.questionUuid}`, post: () => ({ answer: { type: "numeric", text: "1e300" } }), expect: ownerOnlyApi },
   "/api/assignments/[assignmentId]/attempts": { path: (w) => `/api/assignments/${w.assignmentId}/attempts`, post: () => ({}), expect: { ...memberPage, anonymous: "signin" } },
   // Submit comes last of the three: it closes the attempt the other two write to.
   "/api/attempts/[attemptId]/answers": { path: (w) => `/api/attempts/${w.openAttemptId}/answers`, post: (w) => ({ questionId: w.questionId, answer: { type: "numeric", text: "1e300" }, seq: 1 }), expect: ownerOnlyApi },
@@ -151,7 +154,9 @@ test("every route and server action has a row, and every role gets exactly its r
   const check = await db.question.findFirstOrThrow({ where: { quizVersion: { quiz: { kind: "CHECK_YOURSELF" } } } });
   const open = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: version.id, assignmentId: klass.assignments[0]!.id, number: 2 } });
   const question = await db.question.findFirstOrThrow({ where: { quizVersionId: version.id, type: "NUMERIC" } });
-  const world: TWorld = { classId: klass.id, assignmentId: klass.assignments[0]!.id, attemptId: attempt.id, openAttemptId: open.id, questionId: question.id, quizId: version.quizId, studentId: users.student.id, instructorId: users.instructor.id, checkQuestionId: check.id };
+  // The student has this question in their review queue; nobody else does.
+  await db.reviewCard.create({ data: { userId: users.student.id, questionUuid: question.questionUuid, card: { due: new Date().toISOString(), stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0 }, due: new Date(), lastRatio: 0 } });
+  const world: TWorld = { classId: klass.id, assignmentId: klass.assignments[0]!.id, attemptId: attempt.id, openAttemptId: open.id, questionId: question.id, questionUuid: question.questionUuid, quizId: version.quizId, studentId: users.student.id, instructorId: users.instructor.id, checkQuestionId: check.id };
   await db.$disconnect();
 
   const contexts = {} as Record<TRole, APIRequestContext>;

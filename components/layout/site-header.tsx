@@ -16,6 +16,8 @@ export async function SiteHeader({ user }: { user: TSessionUser | null }) {
         <nav aria-label={t("nav.home")} className="flex flex-wrap items-center gap-3">
           {user ? (
             <>
+              <Link href="/review" className={buttonClass("link")}>{t("nav.review")}</Link>
+              <Link href="/progress" className={buttonClass("link")}>{t("nav.progress")}</Link>
               <span className="text-sm text-slate-700">{t("nav.signedInAs", { name: user.name ?? user.email })}</span>
               <SignOutButton />
             </>

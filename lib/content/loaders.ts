@@ -43,3 +43,11 @@ async function findChecks(lectureUuid: string): Promise<Record<string, TPublicQu
   }
   return checks;
 }
+
+/** Every concept of every lecture, in lecture order: what "my progress" measures mastery of. */
+export async function loadConcepts() {
+  const { lectures } = await content();
+  return [...lectures]
+    .sort((a, b) => a.data.number - b.data.number)
+    .flatMap((lecture) => lecture.data.concepts.map((concept) => ({ id: concept.id, name: concept.name, lectureSlug: lecture.slug })));
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { QuestionInput } from "@/components/quiz/question-input";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { localize } from "@/lib/content/localize";
+import type { TGradeResult } from "@/lib/quiz/grade-question";
+import type { TPublicQuestion } from "@/lib/quiz/public-question";
+import type { TAnswer } from "@/lib/quiz/schema";
+
+const TONE = { correct: "success", partial: "warning", incorrect: "danger", unanswered: "neutral", awaiting_grading: "neutral" } as const;
+
+/** One due review: answer, see the feedback at once, then go on to the next. */
+export function ReviewQuestion({ questionUuid, question }: { questionUuid: string; question: TPublicQuestion }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const router = useRouter();
+  const [answer, setAnswer] = useState<TAnswer | undefined>();
+  const [result, setResult] = useState<{ grade: TGradeResult; nextDue: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function check() {
+    if (!answer) return;
+    setError(null);
+    startTransition(async () => {
+      try {
+        const response = await fetch(`/api/review/${questionUuid}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answer }) });
+        const body = (await response.json().catch(() => null)) as { ok: boolean; code?: string; grade?: TGradeResult; nextDue?: string } | null;
+        if (body?.ok && body.grade && body.nextDue) setResult({ grade: body.grade, nextDue: body.nextDue });
+        else setError(t(`errors.${body?.code ?? "unexpected"}` as "errors.unexpected"));
+      } catch {
+        setError(t("errors.network"));
+      }
+    });
+  }
+
+  return (
+    <Card aria-labelledby="review-question">
+      <h2 id="review-question" className="text-sm font-semibold uppercase tracking-wide text-teal-900">
+        {t("review.dueQuestion")}
+      </h2>
+      <p className="mt-2 whitespace-pre-line text-lg font-medium" id={`${question.id}-prompt`}>
+        {localize(question.prompt, locale)}
+      </p>
+      <fieldset className="mt-4" disabled={Boolean(result)}>
+        <QuestionInput question={question} answer={answer} onChange={setAnswer} />
+      </fieldset>
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        {result ? (
+          <Button type="button" onClick={() => router.refresh()}>
+            {t("review.next")}
+          </Button>
+        ) : (
+          <Button type="button" disabled={!answer || pending} onClick={check}>
+            {t("review.check")}
+          </Button>
+        )}
+        {result ? <Badge tone={TONE[result.grade.outcome]}>{t(`result.outcome_${result.grade.outcome}`)}</Badge> : null}
+      </div>
+      {error ? (
+        <div className="mt-3">
+          <Alert>{error}</Alert>
+        </div>
+      ) : null}
+      {result ? (
+        <div aria-live="polite" className="mt-3 flex flex-col gap-1 text-slate-900" data-testid="review-feedback">
+          {result.grade.feedback.map((text, index) => (
+            <p key={index}>{localize(text, locale)}</p>
+          ))}
+          <p className="text-sm text-slate-700">{t("review.comesBack", { time: new Date(result.nextDue).toLocaleString(locale) })}</p>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
