@@ -47,6 +47,7 @@ const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow; post?: 
   "/api/assignments/[assignmentId]/attempts": { path: (w) => `/api/assignments/${w.assignmentId}/attempts`, post: () => ({}), expect: { ...memberPage, anonymous: "signin" } },
   // Submit comes last of the three: it closes the attempt the other two write to.
   "/api/attempts/[attemptId]/answers": { path: (w) => `/api/attempts/${w.openAttemptId}/answers`, post: (w) => ({ questionId: w.questionId, answer: { type: "numeric", text: "1e300" }, seq: 1 }), expect: ownerOnlyApi },
+  "/api/attempts/[attemptId]/check": { path: (w) => `/api/attempts/${w.openAttemptId}/check`, post: (w) => ({ questionId: w.questionId, answer: { type: "numeric", text: "1e300" }, seq: 2 }), expect: ownerOnlyApi },
   "/api/attempts/[attemptId]/flags": { path: (w) => `/api/attempts/${w.openAttemptId}/flags`, post: (w) => ({ questionId: w.questionId, flagged: true }), expect: ownerOnlyApi },
   "/api/attempts/[attemptId]/submit": { path: (w) => `/api/attempts/${w.openAttemptId}/submit`, post: () => ({ answers: [] }), expect: ownerOnlyApi },
 };
@@ -145,7 +146,7 @@ test("every route and server action has a row, and every role gets exactly its r
     data: {
       name: `Matrix ${stamp}`,
       enrollments: { create: [{ userId: users.instructor.id, role: "INSTRUCTOR" }, { userId: users.ta.id, role: "TA" }, { userId: users.student.id, role: "STUDENT" }] },
-      assignments: { create: { quizId: version.quizId, quizVersionId: version.id } },
+      assignments: { create: { quizId: version.quizId, quizVersionId: version.id, feedbackTiming: "IMMEDIATE" } },
     },
     include: { assignments: true },
   });

@@ -8,6 +8,10 @@ test("a missed question comes back in the review queue, and my progress shows ma
   await quiz.chooseOption(1, /有結構的複雜物件/);
   await quiz.categorize(2, ALL_CORRECT_PLACEMENTS);
   await quiz.numericInput(3).fill("10^100");
+  // The demo's practice quizzes give feedback right after each answer.
+  await quiz.question(3).getByRole("button", { name: "檢查答案" }).click();
+  await expect(quiz.question(3).getByText("答錯", { exact: true })).toBeVisible();
+  await expect(quiz.question(3).getByTestId("instant-feedback")).not.toBeEmpty();
   await quiz.submit();
   await quiz.expectResultPage();
 

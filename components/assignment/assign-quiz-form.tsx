@@ -25,7 +25,7 @@ export function AssignQuizForm({ classId, quizzes }: { classId: string; quizzes:
   const [timeLimit, setTimeLimit] = useState("");
   const [attempts, setAttempts] = useState("");
   const [counted, setCounted] = useState<"BEST" | "LAST" | "FIRST">("BEST");
-  const [feedback, setFeedback] = useState<"IMMEDIATE" | "AFTER_SUBMIT" | "AFTER_CLOSE">("AFTER_SUBMIT");
+  const [feedback, setFeedback] = useState<"IMMEDIATE" | "AFTER_SUBMIT" | "AFTER_CLOSE">("IMMEDIATE");
   const [shuffleQuestions, setShuffleQuestions] = useState(false);
   const [shuffleOptions, setShuffleOptions] = useState(true);
   const [grace, setGrace] = useState("60");
@@ -78,7 +78,16 @@ export function AssignQuizForm({ classId, quizzes }: { classId: string; quizzes:
           </option>
         ))}
       </Select>
-      <Select label={t("mode")} value={mode} onChange={(value) => setMode(value as "PRACTICE" | "EXAM")} help={t("modeHelp")}>
+      <Select
+        label={t("mode")}
+        value={mode}
+        onChange={(value) => {
+          setMode(value as "PRACTICE" | "EXAM");
+          // Practice gives feedback after each answer; an exam, after submitting (either can be changed below).
+          setFeedback(value === "EXAM" ? "AFTER_SUBMIT" : "IMMEDIATE");
+        }}
+        help={t("modeHelp")}
+      >
         <option value="PRACTICE">{t("mode_PRACTICE")}</option>
         <option value="EXAM">{t("mode_EXAM")}</option>
       </Select>

@@ -5,9 +5,11 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { QuestionInput, isAnswered } from "@/components/quiz/question-input";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { localize } from "@/lib/content/localize";
+import type { TGradeResult } from "@/lib/quiz/grade-question";
 import { parseNumber } from "@/lib/quiz/parse-number";
 import type { TPublicQuestion } from "@/lib/quiz/public-question";
 import type { TAnswer } from "@/lib/quiz/schema";
@@ -22,7 +24,11 @@ type TProps = {
   flagged: string[];
   deadlineAt: string | null;
   serverNow: number;
+  /** Feedback right after each answer: every question gets a "check" button. */
+  checkable: boolean;
 };
+
+const TONE = { correct: "success", partial: "warning", incorrect: "danger", unanswered: "neutral", awaiting_grading: "neutral" } as const;
 
 type TSaveState = { kind: "saved"; at: Date | null } | { kind: "saving" } | { kind: "offline"; count: number } | { kind: "signed_out"; count: number } | { kind: "closed"; code: string };
 
@@ -34,7 +40,7 @@ const RETRY_MS = 3000;
  * the server (debounced); it counts as saved only when the server acknowledges it. Unsent
  * answers are replayed in order when the connection returns and travel with the submission.
  */
-export function AttemptRunner({ attemptId, questions, saved, flagged: initialFlags, deadlineAt, serverNow }: TProps) {
+export function AttemptRunner({ attemptId, questions, saved, flagged: initialFlags, deadlineAt, serverNow, checkable }: TProps) {
   const t = useTranslations("attempt");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -47,6 +53,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [storageWarning, setStorageWarning] = useState(false);
+  const [checks, setChecks] = useState<Record<string, TGradeResult | "checking" | "failed">>({});
   const pending = useRef<Record<string, TPendingAnswer>>({});
   const lastSeq = useRef(Math.max(0, ...Object.values(saved).map((entry) => entry.seq)));
   const flushing = useRef(false);
@@ -159,9 +166,33 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
     lastSeq.current += 1;
     pending.current[questionId] = { answer, seq: lastSeq.current };
     setAnswers((current) => ({ ...current, [questionId]: answer }));
+    setChecks((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== questionId)));
     setState((current) => (current.kind === "offline" || current.kind === "signed_out" ? { ...current, count: Object.keys(pending.current).length } : { kind: "saving" }));
     if (!persist()) setStorageWarning(true);
     schedule(DEBOUNCE_MS);
+  }
+
+  /** Saves this answer and shows its feedback (assignments with feedback after each answer). */
+  async function checkNow(questionId: string) {
+    const answer = answers[questionId];
+    if (!answer || stopped.current) return;
+    lastSeq.current += 1;
+    const seq = lastSeq.current;
+    pending.current[questionId] = { answer, seq };
+    persist();
+    setChecks((current) => ({ ...current, [questionId]: "checking" }));
+    try {
+      const response = await fetch(`/api/attempts/${attemptId}/check`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ questionId, answer, seq }) });
+      const body = (await response.json().catch(() => null)) as { ok: boolean; seq?: number; result?: TGradeResult } | null;
+      if (!body?.ok || !body.result) throw new Error("refused");
+      if (pending.current[questionId] && pending.current[questionId].seq <= (body.seq ?? seq)) delete pending.current[questionId];
+      persist();
+      setChecks((current) => ({ ...current, [questionId]: body.result! }));
+      if (Object.keys(pending.current).length === 0) setState({ kind: "saved", at: new Date() });
+    } catch {
+      setChecks((current) => ({ ...current, [questionId]: "failed" }));
+      schedule(RETRY_MS);
+    }
   }
 
   async function toggleFlag(questionId: string) {
@@ -264,6 +295,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
             <fieldset className="mt-4" disabled={Boolean(closed) || submitting}>
               <QuestionInput question={question} answer={answers[question.id]} onChange={(answer) => setAnswer(question.id, answer)} />
             </fieldset>
+            {checkable ? <CheckResult check={checks[question.id]} disabled={!isAnswered(question, answers[question.id]) || Boolean(closed)} onCheck={() => void checkNow(question.id)} /> : null}
           </Card>
         ))}
         {submitError ? <Alert>{submitError}</Alert> : null}
@@ -288,6 +320,30 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
           })}
         />
       </div>
+    </div>
+  );
+}
+
+function CheckResult({ check, disabled, onCheck }: { check: TGradeResult | "checking" | "failed" | undefined; disabled: boolean; onCheck: () => void }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const result = typeof check === "object" ? check : null;
+  return (
+    <div className="mt-3 flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="button" variant="secondary" disabled={disabled || check === "checking"} onClick={onCheck}>
+          {t("attempt.check")}
+        </Button>
+        {result ? <Badge tone={TONE[result.outcome]}>{t(`result.outcome_${result.outcome}`)}</Badge> : null}
+      </div>
+      {check === "failed" ? <p className="text-sm text-amber-900">{t("attempt.checkFailed")}</p> : null}
+      {result ? (
+        <div aria-live="polite" className="flex flex-col gap-1 text-slate-900" data-testid="instant-feedback">
+          {result.feedback.map((text, index) => (
+            <p key={index}>{localize(text, locale)}</p>
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -84,6 +84,7 @@ export const loadAttempt = cache(async (attemptId: string) => {
       questions: viewerIsOwner ? order.map((entry) => toPublicQuestion(entry.id, entry.question, entry.seed, { shuffleOptions: assignment?.shuffleOptions ?? false })) : [],
       saved: viewerIsOwner ? Object.fromEntries(attempt.responses.map((r) => [r.questionId, { answer: r.answer as TAnswer, seq: r.seq }])) : {},
       flagged: attempt.flagged,
+      checkable: assignment?.feedbackTiming === "IMMEDIATE",
     };
   }
 

@@ -51,12 +51,14 @@ export async function startAttempt(db: TDb, input: { userId: string; assignment:
 
 type TOpenAttempt = { userId: string; status: "IN_PROGRESS" | "SUBMITTED"; deadlineAt: Date | null; quizVersionId: string; graceSeconds: number; feedbackTiming: string };
 
-async function findAttemptForWriting(db: Pick<TDb, "attempt">, attemptId: string): Promise<TOpenAttempt | null> {
-  const attempt = await db.attempt.findUnique({
-    where: { id: attemptId },
-    select: { userId: true, status: true, deadlineAt: true, quizVersionId: true, assignment: { select: { graceSeconds: true, feedbackTiming: true } } },
-  });
-  return attempt ? { ...attempt, graceSeconds: attempt.assignment?.graceSeconds ?? 60, feedbackTiming: attempt.assignment?.feedbackTiming ?? "AFTER_SUBMIT" } : null;
+async function findAttemptForWriting(db: Pick<TDb, "$queryRaw">, attemptId: string): Promise<TOpenAttempt | null> {
+  // One round trip on the autosave path: the attempt with its assignment's rules.
+  const [row] = await db.$queryRaw<TOpenAttempt[]>`
+    SELECT a."userId", a."status"::text AS "status", a."deadlineAt", a."quizVersionId",
+           COALESCE(s."graceSeconds", 60) AS "graceSeconds", COALESCE(s."feedbackTiming"::text, 'AFTER_SUBMIT') AS "feedbackTiming"
+    FROM "Attempt" a LEFT JOIN "Assignment" s ON s."id" = a."assignmentId"
+    WHERE a."id" = ${attemptId}`;
+  return row ?? null;
 }
 
 /** Until when the server takes answers for this attempt. */
@@ -109,6 +111,23 @@ async function upsertAnswer(db: Pick<TDb, "$queryRaw">, attemptId: string, save:
   const [stored] = await db.$queryRaw<{ seq: number; updatedAt: Date }[]>`
     SELECT "seq", "updatedAt" FROM "Response" WHERE "attemptId" = ${attemptId} AND "questionId" = ${save.questionId}`;
   return { seq: stored!.seq, savedAt: stored!.updatedAt };
+}
+
+/**
+ * Saves an answer and grades that one question at once, for assignments whose feedback comes
+ * right after each answer. The grade is not stored: submitting grades the final answers.
+ */
+export async function checkAnswer(db: TDb, input: { attemptId: string; userId: string; save: TSavedAnswer; now?: Date }) {
+  const attempt = await findAttemptForWriting(db, input.attemptId);
+  if (!attempt || attempt.userId !== input.userId) throw new AppError("NOT_FOUND");
+  if (attempt.feedbackTiming !== "IMMEDIATE") throw new AppError("FORBIDDEN");
+  const saved = await saveAnswer(db, input);
+  const [row, { number }] = await Promise.all([
+    db.question.findUniqueOrThrow({ where: { id: input.save.questionId }, select: { id: true, definition: true } }),
+    db.attempt.findUniqueOrThrow({ where: { id: input.attemptId }, select: { number: true } }),
+  ]);
+  const [prepared] = prepareQuestions([row], { userId: input.userId, attemptNumber: number });
+  return { ...saved, result: gradeQuestion(prepared!.question, input.save.answer) };
 }
 
 /** Remembers which questions the student flagged for later (any device sees the same flags). */

@@ -41,7 +41,7 @@ export async function seedDemo(db: TDb): Promise<void> {
     const latest = quiz.versions[0]!;
     await db.assignment.upsert({
       where: { id: demoAssignmentId(quiz.slug) },
-      create: { id: demoAssignmentId(quiz.slug), classId: DEMO_CLASS_ID, quizId: quiz.id, quizVersionId: latest.id, mode: "PRACTICE" },
+      create: { id: demoAssignmentId(quiz.slug), classId: DEMO_CLASS_ID, quizId: quiz.id, quizVersionId: latest.id, mode: "PRACTICE", feedbackTiming: "IMMEDIATE" },
       update: {},
     });
   }

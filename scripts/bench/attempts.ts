@@ -11,7 +11,7 @@ import { createDb } from "@/lib/core/db";
 import type { TAnswer, TQuestion } from "@/lib/quiz/schema";
 import { ms, summarise } from "./harness";
 
-// `npm run bench:attempts [-- --students 2000 --saves 30 --think-ms 3000 --concurrency 64]`
+// `npm run bench:attempts [-- --students 2000 --saves 30 --think-ms 10000 --concurrency 64]`
 //
 // Starts Jielong as `npm start` does (its own embedded PostgreSQL in a temporary folder), then:
 // 1. an exam: N students start at the same moment, autosave `saves` answers each with random
@@ -23,7 +23,7 @@ import { ms, summarise } from "./harness";
 const arg = (name: string, fallback: number) => Number(process.argv.find((_, i, all) => all[i - 1] === `--${name}`) ?? fallback);
 const STUDENTS = arg("students", 2000);
 const SAVES = arg("saves", 30);
-const THINK_MS = arg("think-ms", 3000);
+const THINK_MS = arg("think-ms", 10_000);
 const CONCURRENCY = arg("concurrency", 64);
 const CAPACITY_REQUESTS = arg("capacity-requests", 20_000);
 const QUIZ = "04-one-token-at-a-time";
@@ -37,6 +37,13 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** JSON with object keys sorted: PostgreSQL's jsonb keeps its own key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
+  return JSON.stringify(value);
 }
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -175,13 +182,13 @@ try {
 
   // Lost answers: every acknowledged last answer must be what the database holds.
   const stored = await db.response.findMany({ where: { attempt: { assignmentId: assignment.id } }, select: { attemptId: true, questionId: true, answer: true } });
-  const byKey = new Map(stored.map((row) => [`${row.attemptId}:${row.questionId}`, JSON.stringify(row.answer)]));
+  const byKey = new Map(stored.map((row) => [`${row.attemptId}:${row.questionId}`, canonical(row.answer)]));
   let checked = 0;
   let lost = 0;
   for (const [attemptId, sent] of lastSent) {
     for (const [questionId, answer] of sent) {
       checked++;
-      if (byKey.get(`${attemptId}:${questionId}`) !== JSON.stringify(answer)) lost++;
+      if (byKey.get(`${attemptId}:${questionId}`) !== canonical(answer)) lost++;
     }
   }
   const submitted = await db.attempt.count({ where: { assignmentId: assignment.id, status: "SUBMITTED" } });

@@ -42,6 +42,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
           flagged={attempt.flagged}
           deadlineAt={attempt.deadlineAt?.toISOString() ?? null}
           serverNow={attempt.serverNow}
+          checkable={attempt.checkable}
         />
       </div>
     );
