@@ -3,7 +3,7 @@ import { loadContent } from "@/lib/content/load-content";
 import { syncContent } from "@/lib/content/sync-content";
 import { createTestDatabase, type TTestDatabase } from "@/lib/core/testing/test-database";
 import { demoAssignmentId, seedDemo } from "@/lib/roster/seed-demo";
-import { finaliseOverdueAttempts, saveAnswer, setFlag, startAttempt, submitAttempt, type TAssignmentRules } from "./mutations";
+import { checkAnswer, finaliseOverdueAttempts, saveAnswer, setFlag, startAttempt, submitAttempt, type TAssignmentRules } from "./mutations";
 
 let t: TTestDatabase;
 let questions: { id: string }[];
@@ -96,6 +96,22 @@ describe("saving answers", () => {
     expect([attempt.status, attempt.autoSubmitted, attempt.submittedAt]).toEqual(["SUBMITTED", true, minutes(10)]);
     expect(attempt.responses.find((r) => r.questionId === questionId)?.answer).toEqual({ type: "numeric", text: "1e300" });
     expect(attempt.score).toBe(1);
+  });
+});
+
+describe("feedback right after each answer", () => {
+  it("grades one saved answer on the student's variant when the assignment allows it, and refuses otherwise", async () => {
+    const student = await newStudent("checker");
+    const { attemptId } = await startAttempt(t.db, { userId: student.id, assignment: await rules(), now: T0 });
+    const questionId = questions[2]!.id;
+    const checked = await checkAnswer(t.db, { attemptId, userId: student.id, save: { questionId, answer: { type: "numeric", text: "10^100" }, seq: 1 }, now: T0 });
+    expect(checked.result.outcome).toBe("incorrect");
+    expect((await t.db.response.findFirstOrThrow({ where: { attemptId, questionId } })).answer).toEqual({ type: "numeric", text: "10^100" });
+    expect(await t.db.grade.count({ where: { response: { attemptId } } })).toBe(0);
+
+    await t.db.assignment.update({ where: { id: demoAssignmentId("01-starter") }, data: { feedbackTiming: "AFTER_SUBMIT" } });
+    await expect(checkAnswer(t.db, { attemptId, userId: student.id, save: { questionId, answer: { type: "numeric", text: "1e300" }, seq: 2 }, now: T0 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await t.db.assignment.update({ where: { id: demoAssignmentId("01-starter") }, data: { feedbackTiming: "IMMEDIATE" } });
   });
 });
 
