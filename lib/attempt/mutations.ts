@@ -181,20 +181,31 @@ export async function submitAttempt(
       let score = 0;
       let maxScore = 0;
       const forReview: { questionUuid: string; ratio: number }[] = [];
-      for (const prepared of prepareQuestions(full.quizVersion.questions, { userId: attempt.userId, attemptNumber: full.number })) {
-        const answer = stored.get(prepared.id);
-        const result = gradeQuestion(prepared.question, answer);
+      const graded = prepareQuestions(full.quizVersion.questions, { userId: attempt.userId, attemptNumber: full.number }).map((prepared) => ({
+        prepared,
+        result: gradeQuestion(prepared.question, stored.get(prepared.id)),
+      }));
+      for (const { prepared, result } of graded) {
         score += result.score;
         maxScore += result.maxScore;
         if (result.outcome !== "awaiting_grading" && result.maxScore > 0) forReview.push({ questionUuid: prepared.question.uuid, ratio: result.score / result.maxScore });
-        const variant = Object.keys(prepared.variant).length ? prepared.variant : undefined;
-        const grade = result.outcome === "awaiting_grading" ? undefined : { create: { score: result.score, maxScore: result.maxScore, source: "AUTO" as const, feedback: result } };
-        await tx.response.upsert({
-          where: { attemptId_questionId: { attemptId: input.attemptId, questionId: prepared.id } },
-          create: { attemptId: input.attemptId, questionId: prepared.id, answer: { type: "unanswered" }, variant, grade },
-          update: { variant, grade },
-        });
       }
+      // A handful of statements whatever the quiz's length: unanswered questions get a row,
+      // parameterized ones record their variant, and every graded answer gets its grade.
+      const variantOf = (entry: (typeof graded)[number]) => (Object.keys(entry.prepared.variant).length ? entry.prepared.variant : undefined);
+      await tx.response.createMany({
+        data: graded.filter((entry) => !stored.has(entry.prepared.id)).map((entry) => ({ attemptId: input.attemptId, questionId: entry.prepared.id, answer: { type: "unanswered" }, variant: variantOf(entry) })),
+        skipDuplicates: true,
+      });
+      for (const entry of graded.filter((candidate) => stored.has(candidate.prepared.id) && variantOf(candidate))) {
+        await tx.response.update({ where: { attemptId_questionId: { attemptId: input.attemptId, questionId: entry.prepared.id } }, data: { variant: variantOf(entry) } });
+      }
+      const responseIds = new Map((await tx.response.findMany({ where: { attemptId: input.attemptId }, select: { id: true, questionId: true } })).map((row) => [row.questionId, row.id]));
+      await tx.grade.createMany({
+        data: graded
+          .filter((entry) => entry.result.outcome !== "awaiting_grading")
+          .map(({ prepared, result }) => ({ responseId: responseIds.get(prepared.id)!, score: result.score, maxScore: result.maxScore, source: "AUTO" as const, feedback: result })),
+      });
       // Missed and weak questions join the student's review queue, unless results wait for the quiz to close.
       if (attempt.feedbackTiming !== "AFTER_CLOSE") await recordReviewResults(tx, attempt.userId, forReview, now);
       // An attempt finished by the clock counts as submitted at its deadline.
@@ -202,7 +213,8 @@ export async function submitAttempt(
       await tx.attempt.update({ where: { id: input.attemptId }, data: { status: "SUBMITTED", submittedAt, score, maxScore, autoSubmitted: Boolean(input.automatic) } });
       return { attemptId: input.attemptId, score, maxScore, alreadySubmitted: false };
     },
-    { timeout: 20_000 },
+    // Many students submit in the same minute: wait for a connection rather than fail.
+    { timeout: 20_000, maxWait: 15_000 },
   );
 }
 

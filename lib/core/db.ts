@@ -3,8 +3,11 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type TDb = PrismaClient;
 
+/** Connections per app process: enough for a burst of submissions, few enough for PostgreSQL's default of 100. */
+const POOL_SIZE = 20;
+
 export function createDb(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: POOL_SIZE }) });
 }
 
 // One client per process. Next's dev server reloads modules, so the client lives on globalThis.
