@@ -30,6 +30,11 @@ export async function findAssignment(assignmentId: string) {
   });
 }
 
+/** Only an assignment's rules: the lean read on the start path. */
+export async function findAssignmentRules(assignmentId: string) {
+  return db.assignment.findUnique({ where: { id: assignmentId }, select: ASSIGNMENT_RULES });
+}
+
 /** The user's attempts at an assignment, newest first. */
 export async function findMyAttempts(assignmentId: string, userId: string) {
   return db.attempt.findMany({

@@ -25,12 +25,19 @@ export type TSavedAnswer = { questionId: string; answer: TAnswer; seq: number };
 export async function startAttempt(db: TDb, input: { userId: string; assignment: TAssignmentRules; now?: Date }): Promise<{ attemptId: string; resumed: boolean }> {
   const now = input.now ?? new Date();
   const { assignment, userId } = input;
-  await finaliseOverdueAttempts(db, { now, assignmentId: assignment.id, userId });
-  const open = await db.attempt.findFirst({ where: { assignmentId: assignment.id, userId, status: "IN_PROGRESS" }, select: { id: true } });
-  if (open) return { attemptId: open.id, resumed: true };
+  // One read of the student's attempts answers everything: in progress, overdue, how many.
+  let mine = await db.attempt.findMany({ where: { assignmentId: assignment.id, userId }, select: { id: true, status: true, deadlineAt: true } });
+  const open = mine.find((attempt) => attempt.status === "IN_PROGRESS");
+  if (open && open.deadlineAt && open.deadlineAt < now) {
+    if (await finaliseOverdueAttempts(db, { now, assignmentId: assignment.id, userId })) {
+      mine = await db.attempt.findMany({ where: { assignmentId: assignment.id, userId }, select: { id: true, status: true, deadlineAt: true } });
+    }
+  }
+  const stillOpen = mine.find((attempt) => attempt.status === "IN_PROGRESS");
+  if (stillOpen) return { attemptId: stillOpen.id, resumed: true };
   if (assignment.opensAt && now < assignment.opensAt) throw new AppError("QUIZ_NOT_OPEN");
   if (assignment.closesAt && now >= assignment.closesAt) throw new AppError("QUIZ_CLOSED");
-  const taken = await db.attempt.count({ where: { assignmentId: assignment.id, userId } });
+  const taken = mine.length;
   if (assignment.attemptsAllowed !== null && taken >= assignment.attemptsAllowed) throw new AppError("NO_ATTEMPTS_LEFT");
   const byLimit = assignment.timeLimitMinutes ? new Date(now.getTime() + assignment.timeLimitMinutes * 60_000) : null;
   const deadlineAt = [byLimit, assignment.closesAt].filter((date): date is Date => date !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;

@@ -46,14 +46,22 @@ export async function requireClassRole(
   roles: readonly TClassRole[],
   returnTo?: string,
 ): Promise<{ user: TSessionUser; classId: TAuthorizedClassId; role: TClassRole }> {
-  const user = await requireUser(returnTo);
+  return classRoleOf(await requireUser(returnTo), classId, roles);
+}
+
+/** The same check for JSON route handlers: an anonymous caller gets UNAUTHENTICATED (401). */
+export async function requireApiClassRole(classId: string, roles: readonly TClassRole[]) {
+  return classRoleOf(await requireApiUser(), classId, roles);
+}
+
+async function classRoleOf(user: TSessionUser, classId: string, roles: readonly TClassRole[]) {
   const enrollment = await db.enrollment.findUnique({
     where: { classId_userId: { classId, userId: user.id } },
     select: { role: true, status: true },
   });
   // A site admin acts as an instructor of every class that exists.
   if (user.siteRole === "ADMIN" && roles.includes("INSTRUCTOR") && (enrollment || (await db.class.count({ where: { id: classId } })))) {
-    return { user, classId: classId as TAuthorizedClassId, role: "INSTRUCTOR" };
+    return { user, classId: classId as TAuthorizedClassId, role: "INSTRUCTOR" as TClassRole };
   }
   if (!enrollment || enrollment.status !== "ACTIVE") throw new AppError("NOT_FOUND");
   if (!roles.includes(enrollment.role)) throw new AppError("FORBIDDEN");

@@ -11,10 +11,11 @@ import { createDb } from "@/lib/core/db";
 import type { TAnswer, TQuestion } from "@/lib/quiz/schema";
 import { ms, summarise } from "./harness";
 
-// `npm run bench:attempts [-- --students 2000 --saves 30 --think-ms 10000 --concurrency 64]`
+// `npm run bench:attempts [-- --students 2000 --saves 30 --think-ms 10000 --start-window-ms 30000 --concurrency 64]`
 //
 // Starts Jielong as `npm start` does (its own embedded PostgreSQL in a temporary folder), then:
-// 1. an exam: N students start at the same moment, autosave `saves` answers each with random
+// 1. an exam: it opens for N students at one moment and each presses "start" within the first
+//    `start-window-ms` (0: all in the same instant), autosaves `saves` answers each with random
 //    think time between them, and submit; latency per endpoint, errors, throughput, and answers
 //    lost (the database compared with the last answer each student sent);
 // 2. capacity: `concurrency` clients autosave back to back, then the same number of the same
@@ -25,6 +26,7 @@ const STUDENTS = arg("students", 2000);
 const SAVES = arg("saves", 30);
 const THINK_MS = arg("think-ms", 10_000);
 const CONCURRENCY = arg("concurrency", 64);
+const START_WINDOW_MS = arg("start-window-ms", 30_000);
 const CAPACITY_REQUESTS = arg("capacity-requests", 20_000);
 const QUIZ = "04-one-token-at-a-time";
 
@@ -157,12 +159,12 @@ try {
     return result;
   };
   const startAt = Date.now() + 2000;
-  console.log(`▸ Exam: ${STUDENTS} students start together, ${SAVES} autosaves each, think time ${THINK_MS} ms ± 50% …`);
+  console.log(`▸ Exam: ${STUDENTS} students start within ${START_WINDOW_MS} ms of the opening, ${SAVES} autosaves each, think time ${THINK_MS} ms ± 50% …`);
   const examStarted = performance.now();
   await Promise.all(
     users.map(async (_user, s) => {
       const cookie = cookies[s]!;
-      await sleep(startAt - Date.now());
+      await sleep(startAt - Date.now() + Math.random() * START_WINDOW_MS);
       const started = await timed("start", `/api/assignments/${assignment.id}/attempts`, cookie, {});
       const attemptId = started.json?.attemptId;
       if (!attemptId) return;
@@ -245,13 +247,13 @@ try {
   };
   console.log("");
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; app, PostgreSQL and this load generator share it.`);
-  console.log(`Exam: ${STUDENTS} students × ${SAVES} autosaves, think ${THINK_MS} ms ± 50%, ${examSeconds.toFixed(1)} s`);
+  console.log(`Exam: ${STUDENTS} students starting within ${START_WINDOW_MS / 1000} s × ${SAVES} autosaves, think ${THINK_MS} ms ± 50%, ${examSeconds.toFixed(1)} s`);
   console.log(line("POST …/attempts (start)", latency.start));
   console.log(line("POST …/answers (autosave)", latency.answers));
   console.log(line("POST …/submit", latency.submit));
   console.log(`errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join("; ")})` : ""}`);
   console.log(`throughput: ${(requests / examSeconds).toFixed(0)} requests/s (${(latency.answers.length / examSeconds).toFixed(0)} autosaves/s)`);
-  console.log(`submitted: ${submitted} of ${STUDENTS}; lost answers: ${lost} of ${checked} checked against the database`);
+  console.log(`submitted: ${submitted} of ${STUDENTS}; lost answers: ${lost} (every question's last acknowledged answer, ${checked} in all, compared with the database)`);
   console.log(`Capacity at ${CONCURRENCY} concurrent clients, ${CAPACITY_REQUESTS} saves each way:`);
   console.log(line("  autosave through the app", appLatency));
   console.log(`  app: ${appRate.toFixed(0)} saves/s (${appErrors} errors); pg upsert: ${pgRate.toFixed(0)}/s; ratio app/pg = ${(appRate / pgRate).toFixed(2)}`);
