@@ -53,6 +53,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [storageWarning, setStorageWarning] = useState(false);
+  const [rejected, setRejected] = useState<Record<string, string>>({});
   const [checks, setChecks] = useState<Record<string, TGradeResult | "checking" | "failed">>({});
   const pending = useRef<Record<string, TPendingAnswer>>({});
   const lastSeq = useRef(Math.max(0, ...Object.values(saved).map((entry) => entry.seq)));
@@ -110,9 +111,11 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
             schedule(RETRY_MS);
             return;
           }
-          // Refused for good (too large, malformed): keep it on the device and say so.
-          setState({ kind: "closed", code });
-          return;
+          // Refused for good (too large, not part of the attempt): the server keeps the answer it
+          // had; say so at the question, and go on with the others.
+          delete pending.current[questionId];
+          persist();
+          setRejected((current) => ({ ...current, [questionId]: code }));
         }
       } while (again.current);
       setState(Object.keys(pending.current).length ? { kind: "saving" } : { kind: "saved", at: new Date() });
@@ -167,6 +170,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
     pending.current[questionId] = { answer, seq: lastSeq.current };
     setAnswers((current) => ({ ...current, [questionId]: answer }));
     setChecks((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== questionId)));
+    setRejected((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== questionId)));
     setState((current) => (current.kind === "offline" || current.kind === "signed_out" ? { ...current, count: Object.keys(pending.current).length } : { kind: "saving" }));
     if (!persist()) setStorageWarning(true);
     schedule(DEBOUNCE_MS);
@@ -295,6 +299,11 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
             <fieldset className="mt-4" disabled={Boolean(closed) || submitting}>
               <QuestionInput question={question} answer={answers[question.id]} onChange={(answer) => setAnswer(question.id, answer)} />
             </fieldset>
+            {rejected[question.id] ? (
+              <div className="mt-3" data-testid="answer-refused">
+                <Alert>{te(rejected[question.id] as "unexpected")}</Alert>
+              </div>
+            ) : null}
             {checkable ? <CheckResult check={checks[question.id]} disabled={!isAnswered(question, answers[question.id]) || Boolean(closed)} onCheck={() => void checkNow(question.id)} /> : null}
           </Card>
         ))}
