@@ -17,13 +17,17 @@ export async function recordReviewResults(db: TTx, userId: string, results: { qu
   const existing = new Map(
     (await db.reviewCard.findMany({ where: { userId, questionUuid: { in: results.map((r) => r.questionUuid) } } })).map((row) => [row.questionUuid, row]),
   );
+  const fresh = [];
   for (const result of results) {
     const current = existing.get(result.questionUuid);
     if (!current && !needsReview(result.ratio)) continue;
     const card = schedule(current ? (current.card as TStoredCard) : null, result.ratio, now);
     const data = { card: toStored(card), due: card.due, lastRatio: result.ratio };
-    await db.reviewCard.upsert({ where: { userId_questionUuid: { userId, questionUuid: result.questionUuid } }, create: { userId, questionUuid: result.questionUuid, ...data }, update: data });
+    if (current) await db.reviewCard.update({ where: { id: current.id }, data });
+    else fresh.push({ userId, questionUuid: result.questionUuid, ...data });
   }
+  // New cards in one statement (a long quiz with many misses is the common case).
+  if (fresh.length) await db.reviewCard.createMany({ data: fresh, skipDuplicates: true });
 }
 
 /** The newest definition of a question (by its uuid) from an assessment quiz. */

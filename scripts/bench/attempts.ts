@@ -151,9 +151,15 @@ try {
   const latency: Record<"start" | "answers" | "submit", number[]> = { start: [], answers: [], submit: [] };
   const errors: string[] = [];
   const lastSent = new Map<string, Map<string, TAnswer>>(); // attemptId → questionId → answer
+  let resets = 0;
   const timed = async (endpoint: keyof typeof latency, url: string, cookie: string, body: unknown) => {
     const started = performance.now();
-    const result = await post(appPort, url, cookie, body);
+    let result = await post(appPort, url, cookie, body);
+    // A kept-alive connection the server closed as the request left: resend once, as the browser does.
+    if (result.status === 0) {
+      resets++;
+      result = await post(appPort, url, cookie, body);
+    }
     latency[endpoint].push(performance.now() - started);
     if (result.status !== 200 || !result.json?.ok) errors.push(`${endpoint}: HTTP ${result.status} ${result.json?.code ?? ""}`);
     return result;
@@ -251,7 +257,7 @@ try {
   console.log(line("POST …/attempts (start)", latency.start));
   console.log(line("POST …/answers (autosave)", latency.answers));
   console.log(line("POST …/submit", latency.submit));
-  console.log(`errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join("; ")})` : ""}`);
+  console.log(`errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join("; ")})` : ""}; connection resets resent once: ${resets}`);
   console.log(`throughput: ${(requests / examSeconds).toFixed(0)} requests/s (${(latency.answers.length / examSeconds).toFixed(0)} autosaves/s)`);
   console.log(`submitted: ${submitted} of ${STUDENTS}; lost answers: ${lost} (every question's last acknowledged answer, ${checked} in all, compared with the database)`);
   console.log(`Capacity at ${CONCURRENCY} concurrent clients, ${CAPACITY_REQUESTS} saves each way:`);
