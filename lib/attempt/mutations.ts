@@ -84,6 +84,18 @@ async function questionIdsOf(db: Pick<TDb, "question">, quizVersionId: string): 
   return ids;
 }
 
+// The questions of a version, in order, with their keys: read once per process (versions never change).
+const questionsByVersion = new Map<string, Promise<{ id: string; definition: unknown }[]>>();
+function questionsOf(db: Pick<TDb, "question">, quizVersionId: string) {
+  let questions = questionsByVersion.get(quizVersionId);
+  if (!questions) {
+    questions = db.question.findMany({ where: { quizVersionId }, orderBy: { position: "asc" }, select: { id: true, definition: true } });
+    questionsByVersion.set(quizVersionId, questions);
+    questions.catch(() => questionsByVersion.delete(quizVersionId));
+  }
+  return questions;
+}
+
 /**
  * Stores one answer of the caller's own attempt. `seq` is the browser's counter for the
  * attempt: an answer replayed late (after a newer one was stored) changes nothing, and the
@@ -181,14 +193,14 @@ export async function submitAttempt(
         select: {
           number: true,
           responses: { select: { questionId: true, answer: true } },
-          quizVersion: { select: { questions: { orderBy: { position: "asc" }, select: { id: true, definition: true } } } },
         },
       });
+      const questions = await questionsOf(tx, attempt.quizVersionId);
       const stored = new Map(full.responses.map((response) => [response.questionId, response.answer as TAnswer]));
       let score = 0;
       let maxScore = 0;
       const forReview: { questionUuid: string; ratio: number }[] = [];
-      const graded = prepareQuestions(full.quizVersion.questions, { userId: attempt.userId, attemptNumber: full.number }).map((prepared) => ({
+      const graded = prepareQuestions(questions, { userId: attempt.userId, attemptNumber: full.number }).map((prepared) => ({
         prepared,
         result: gradeQuestion(prepared.question, stored.get(prepared.id)),
       }));
