@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { createDb, type TDb } from "../lib/core/db";
 import { createDatabaseIfMissing, startEmbeddedPostgres, type TEmbeddedPostgres } from "../lib/core/embedded-postgres";
+import { freePort } from "../lib/core/free-port";
 import { expect, signInViaApi, test } from "./fixtures";
 import { ALL_CORRECT_PLACEMENTS, QuizPage } from "./pages/quiz-page";
 
@@ -15,16 +15,6 @@ import { ALL_CORRECT_PLACEMENTS, QuizPage } from "./pages/quiz-page";
 
 test.describe.configure({ mode: "serial" });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let dataDir: string;
 let pgPort: number;

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { freePort } from "@/lib/core/testing/global-setup";
+import { freePort } from "@/lib/core/free-port";
 import { createTestDatabase } from "@/lib/core/testing/test-database";
 
 // Runs the real `npm start` entry point and checks what a newcomer sees when it cannot start.

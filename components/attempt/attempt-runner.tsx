@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { OUTCOME_TONE } from "@/components/quiz/outcome-tone";
 import { localize } from "@/lib/content/localize";
 import type { TGradeResult } from "@/lib/quiz/grade-question";
 import { parseNumber } from "@/lib/quiz/parse-number";
@@ -28,7 +29,6 @@ type TProps = {
   checkable: boolean;
 };
 
-const TONE = { correct: "success", partial: "warning", incorrect: "danger", unanswered: "neutral", awaiting_grading: "neutral" } as const;
 
 type TSaveState = { kind: "saved"; at: Date | null } | { kind: "saving" } | { kind: "offline"; count: number } | { kind: "signed_out"; count: number } | { kind: "closed"; code: string };
 
@@ -343,7 +343,7 @@ function CheckResult({ check, disabled, onCheck }: { check: TGradeResult | "chec
         <Button type="button" variant="secondary" disabled={disabled || check === "checking"} onClick={onCheck}>
           {t("attempt.check")}
         </Button>
-        {result ? <Badge tone={TONE[result.outcome]}>{t(`result.outcome_${result.outcome}`)}</Badge> : null}
+        {result ? <Badge tone={OUTCOME_TONE[result.outcome]}>{t(`result.outcome_${result.outcome}`)}</Badge> : null}
       </div>
       {check === "failed" ? <p className="text-sm text-amber-900">{t("attempt.checkFailed")}</p> : null}
       {result ? (

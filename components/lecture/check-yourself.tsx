@@ -6,13 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { QuestionInput } from "@/components/quiz/question-input";
+import { OUTCOME_TONE } from "@/components/quiz/outcome-tone";
 import { localize } from "@/lib/content/localize";
 import { checkYourselfAction } from "@/lib/practice/actions";
 import type { TGradeResult } from "@/lib/quiz/grade-question";
 import type { TPublicQuestion } from "@/lib/quiz/public-question";
 import type { TAnswer } from "@/lib/quiz/schema";
 
-const TONE = { correct: "success", partial: "warning", incorrect: "danger", unanswered: "neutral", awaiting_grading: "neutral" } as const;
 
 /** A quick question after a section of the notes, with feedback the moment it is answered. */
 export function CheckYourself({ question }: { question: TPublicQuestion }) {
@@ -52,7 +52,7 @@ export function CheckYourself({ question }: { question: TPublicQuestion }) {
         <Button type="button" variant="secondary" disabled={!answer || pending} onClick={check}>
           {t("lecture.check")}
         </Button>
-        {result ? <Badge tone={TONE[result.outcome]}>{t(`result.outcome_${result.outcome}`)}</Badge> : null}
+        {result ? <Badge tone={OUTCOME_TONE[result.outcome]}>{t(`result.outcome_${result.outcome}`)}</Badge> : null}
       </div>
       {error ? <div className="mt-3"><Alert>{error}</Alert></div> : null}
       {result ? (

@@ -8,12 +8,12 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { OUTCOME_TONE } from "@/components/quiz/outcome-tone";
 import { localize } from "@/lib/content/localize";
 import type { TGradeResult } from "@/lib/quiz/grade-question";
 import type { TPublicQuestion } from "@/lib/quiz/public-question";
 import type { TAnswer } from "@/lib/quiz/schema";
 
-const TONE = { correct: "success", partial: "warning", incorrect: "danger", unanswered: "neutral", awaiting_grading: "neutral" } as const;
 
 /** One due review: answer, see the feedback at once, then go on to the next. */
 export function ReviewQuestion({ questionUuid, question }: { questionUuid: string; question: TPublicQuestion }) {
@@ -61,7 +61,7 @@ export function ReviewQuestion({ questionUuid, question }: { questionUuid: strin
             {t("review.check")}
           </Button>
         )}
-        {result ? <Badge tone={TONE[result.grade.outcome]}>{t(`result.outcome_${result.grade.outcome}`)}</Badge> : null}
+        {result ? <Badge tone={OUTCOME_TONE[result.grade.outcome]}>{t(`result.outcome_${result.grade.outcome}`)}</Badge> : null}
       </div>
       {error ? (
         <div className="mt-3">

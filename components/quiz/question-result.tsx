@@ -3,17 +3,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { localize } from "@/lib/content/localize";
-import type { TGradeResult, TOutcome } from "@/lib/quiz/grade-question";
+import type { TGradeResult } from "@/lib/quiz/grade-question";
 import type { TAnswer, TQuestion } from "@/lib/quiz/schema";
 import { AnswerReview } from "./answer-review";
+import { OUTCOME_TONE } from "./outcome-tone";
 
-const TONE: Record<TOutcome, "success" | "warning" | "danger" | "neutral"> = {
-  correct: "success",
-  partial: "warning",
-  incorrect: "danger",
-  unanswered: "neutral",
-  awaiting_grading: "neutral",
-};
 
 type TProps = { index: number; question: TQuestion; answer: TAnswer | { type: "unanswered" }; grade: TGradeResult; lectureSlug: string };
 
@@ -26,7 +20,7 @@ export async function QuestionResult({ index, question, answer, grade, lectureSl
         <h2 id={`result-${index}`} className="text-sm font-semibold uppercase tracking-wide text-teal-900">
           {t("quiz.questionNumber", { number: index + 1 })}
         </h2>
-        <Badge tone={TONE[grade.outcome]}>{t(`result.outcome_${grade.outcome}`)}</Badge>
+        <Badge tone={OUTCOME_TONE[grade.outcome]}>{t(`result.outcome_${grade.outcome}`)}</Badge>
         {grade.outcome !== "awaiting_grading" ? (
           <span className="text-sm text-slate-800">{t("result.questionScore", { score: grade.score, max: grade.maxScore })}</span>
         ) : null}

@@ -2,12 +2,12 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
-import net from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { createDb } from "@/lib/core/db";
+import { freePort } from "@/lib/core/free-port";
 import type { TAnswer, TQuestion } from "@/lib/quiz/schema";
 import { ms, summarise } from "./harness";
 
@@ -30,16 +30,6 @@ const START_WINDOW_MS = arg("start-window-ms", 30_000);
 const CAPACITY_REQUESTS = arg("capacity-requests", 20_000);
 const QUIZ = "04-one-token-at-a-time";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** JSON with object keys sorted: PostgreSQL's jsonb keeps its own key order. */
 function canonical(value: unknown): string {

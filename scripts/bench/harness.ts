@@ -1,9 +1,9 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createDatabaseIfMissing, startEmbeddedPostgres } from "@/lib/core/embedded-postgres";
+import { freePort } from "@/lib/core/free-port";
 import { migrate } from "@/lib/core/migrate";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -19,16 +19,6 @@ export type TBenchDatabase = {
   stop(): Promise<void>;
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startBenchDatabase(name: string): Promise<TBenchDatabase> {
   let stopServer = async () => {};

@@ -1,9 +1,9 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createDatabaseIfMissing, startEmbeddedPostgres, type TEmbeddedPostgres } from "../embedded-postgres";
+import { freePort } from "../free-port";
 import { migrate } from "../migrate";
 
 declare module "vitest" {
@@ -13,16 +13,6 @@ declare module "vitest" {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // One PostgreSQL for the whole run (DATABASE_URL's, or an embedded one), with a migrated
 // template database that each integration test file clones (PrairieLearn's helperDb model).
