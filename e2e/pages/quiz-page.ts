@@ -7,7 +7,7 @@ export class QuizPage {
   /** Opens the assignment and starts (or resumes) an attempt. */
   async start(assignmentId: string) {
     await this.page.goto(`/assignments/${assignmentId}`);
-    await this.page.getByRole("button", { name: /開始作答|再作答一次/ }).or(this.page.getByRole("link", { name: /繼續第 \d+ 次作答/ })).click();
+    await this.page.getByRole("button", { name: /開始作答|再作答一次|再練一次/ }).or(this.page.getByRole("link", { name: /繼續第 \d+ 次作答/ })).click();
     await expect(this.page).toHaveURL(/\/attempts\//);
     await expect(this.saveStatus).not.toHaveAttribute("data-state", "loading");
   }

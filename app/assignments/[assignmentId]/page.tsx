@@ -53,7 +53,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
               {t(`block_${block}`, { time: assignment.opensAt ? when(assignment.opensAt) : "" })}
             </p>
           ) : (
-            <StartAttemptButton assignmentId={assignment.id} label={attempts.length ? t("startAnother") : t("start")} />
+            <StartAttemptButton assignmentId={assignment.id} label={attempts.length ? (assignment.mode === "PRACTICE" ? t("practiseAgain") : t("startAnother")) : t("start")} />
           )}
         </div>
       </Card>
