@@ -10,29 +10,18 @@ import { instantiate, shuffled, type TVariant } from "@/lib/quiz/variants";
 import { findAssignment, findAttempt, findMyAttempts } from "./data";
 import { acceptsAnswersUntil, finaliseOverdueAttempts } from "./mutations";
 import { prepareQuestions } from "./prepare-questions";
-import { feedbackReleased } from "./rules";
-
-/** Why a member cannot start an attempt now, if they cannot. */
-export type TStartBlock = "not_open" | "closed" | "no_attempts_left" | null;
+import { feedbackReleased, whyCannotStart } from "./rules";
 
 /** The assignment page: its rules, the caller's attempts, and whether they may start one. */
 export const loadAssignment = cache(async (assignmentId: string) => {
   const assignment = await findAssignment(assignmentId);
   if (!assignment) notFound();
-  const { user, role } = await requireClassRoleOrNotFound(assignment.classId, ["STUDENT", "TA", "INSTRUCTOR"], `/assignments/${assignmentId}`);
+  const { user } = await requireClassRoleOrNotFound(assignment.classId, ["STUDENT", "TA", "INSTRUCTOR"], `/assignments/${assignmentId}`);
   await finaliseOverdueAttempts(db, { assignmentId, userId: user.id });
   const attempts = await findMyAttempts(assignmentId, user.id);
   const now = new Date();
   const inProgress = attempts.find((attempt) => attempt.status === "IN_PROGRESS") ?? null;
-  const block: TStartBlock =
-    assignment.opensAt && now < assignment.opensAt
-      ? "not_open"
-      : assignment.closesAt && now >= assignment.closesAt
-        ? "closed"
-        : assignment.attemptsAllowed !== null && attempts.length >= assignment.attemptsAllowed
-          ? "no_attempts_left"
-          : null;
-  return { assignment, attempts, inProgress, block: inProgress ? null : block, isStaff: role !== "STUDENT", now };
+  return { assignment, attempts, inProgress, block: inProgress ? null : whyCannotStart(assignment, attempts.length, now), now };
 });
 
 /**

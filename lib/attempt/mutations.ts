@@ -4,6 +4,8 @@ import { recordReviewResults } from "@/lib/practice/review-queue";
 import { gradeQuestion } from "@/lib/quiz/grade-question";
 import type { TAnswer } from "@/lib/quiz/schema";
 import { prepareQuestions } from "./prepare-questions";
+import { whyCannotStart } from "./rules";
+import type { TSavedAnswer } from "./schema";
 
 // An attempt's life: start (the seeded variants are fixed by the attempt number), answers saved
 // one by one as the student works, and one submission that grades everything on the server.
@@ -19,7 +21,6 @@ export type TAssignmentRules = {
   quizVersionId: string;
 };
 
-export type TSavedAnswer = { questionId: string; answer: TAnswer; seq: number };
 
 /** Opens a new attempt, or returns the one already in progress (a double click starts one). */
 export async function startAttempt(db: TDb, input: { userId: string; assignment: TAssignmentRules; now?: Date }): Promise<{ attemptId: string; resumed: boolean }> {
@@ -35,10 +36,9 @@ export async function startAttempt(db: TDb, input: { userId: string; assignment:
   }
   const stillOpen = mine.find((attempt) => attempt.status === "IN_PROGRESS");
   if (stillOpen) return { attemptId: stillOpen.id, resumed: true };
-  if (assignment.opensAt && now < assignment.opensAt) throw new AppError("QUIZ_NOT_OPEN");
-  if (assignment.closesAt && now >= assignment.closesAt) throw new AppError("QUIZ_CLOSED");
   const taken = mine.length;
-  if (assignment.attemptsAllowed !== null && taken >= assignment.attemptsAllowed) throw new AppError("NO_ATTEMPTS_LEFT");
+  const blocked = whyCannotStart(assignment, taken, now);
+  if (blocked) throw new AppError(({ not_open: "QUIZ_NOT_OPEN", closed: "QUIZ_CLOSED", no_attempts_left: "NO_ATTEMPTS_LEFT" } as const)[blocked]);
   const byLimit = assignment.timeLimitMinutes ? new Date(now.getTime() + assignment.timeLimitMinutes * 60_000) : null;
   const deadlineAt = [byLimit, assignment.closesAt].filter((date): date is Date => date !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   try {

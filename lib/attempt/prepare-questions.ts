@@ -1,4 +1,3 @@
-import { toPublicQuestion } from "@/lib/quiz/public-question";
 import type { TQuestion } from "@/lib/quiz/schema";
 import { drawVariant, instantiate, variantSeed, type TVariant } from "@/lib/quiz/variants";
 
@@ -12,8 +11,4 @@ export function prepareQuestions(rows: { id: string; definition: unknown }[], wh
     const variant = drawVariant(definition, seed);
     return { id: row.id, question: instantiate(definition, variant), variant, seed };
   });
-}
-
-export function publicQuestions(prepared: TPreparedQuestion[]) {
-  return prepared.map((entry) => toPublicQuestion(entry.id, entry.question, entry.seed));
 }
