@@ -359,6 +359,7 @@ function CheckResult({ check, disabled, onCheck }: { check: TGradeResult | "chec
 
 function SaveStatus({ state, loaded }: { state: TSaveState; loaded: boolean }) {
   const t = useTranslations("attempt");
+  const locale = useLocale();
   let text: string;
   let tone = "text-slate-800";
   switch (state.kind) {
@@ -366,7 +367,7 @@ function SaveStatus({ state, loaded }: { state: TSaveState; loaded: boolean }) {
       text = t("saving");
       break;
     case "saved":
-      text = state.at ? t("savedAt", { time: state.at.toLocaleTimeString() }) : t("allSaved");
+      text = state.at ? t("savedAt", { time: state.at.toLocaleTimeString(locale) }) : t("allSaved");
       break;
     case "offline":
       text = t("offline", { count: state.count });
