@@ -11,7 +11,7 @@ import { freePort } from "@/lib/core/free-port";
 import type { TAnswer, TQuestion } from "@/lib/quiz/schema";
 import { ms, summarise } from "./harness";
 
-// `npm run bench:attempts [-- --students 2000 --saves 30 --think-ms 10000 --start-window-ms 30000 --concurrency 64]`
+// `npm run bench:attempts [-- --students 2000 --saves 30 --think-ms 10000 --start-window-ms 0 --concurrency 64]`
 //
 // Starts Jielong as `npm start` does (its own embedded PostgreSQL in a temporary folder), then:
 // 1. an exam: it opens for N students at one moment and each presses "start" within the first
@@ -26,7 +26,7 @@ const STUDENTS = arg("students", 2000);
 const SAVES = arg("saves", 30);
 const THINK_MS = arg("think-ms", 10_000);
 const CONCURRENCY = arg("concurrency", 64);
-const START_WINDOW_MS = arg("start-window-ms", 30_000);
+const START_WINDOW_MS = arg("start-window-ms", 0);
 const CAPACITY_REQUESTS = arg("capacity-requests", 20_000);
 const QUIZ = "04-one-token-at-a-time";
 
