@@ -133,6 +133,28 @@ describe("submitting", () => {
     await expect(saveAnswer(t.db, { attemptId, userId: student.id, save: { ...first!, seq: 50 }, now: T0 })).rejects.toMatchObject({ code: "ATTEMPT_SUBMITTED" });
   });
 
+  it("an answer racing a submission either lands before the grading or is refused, never after it", async () => {
+    const questionId = questions[2]!.id;
+    for (let round = 0; round < 8; round++) {
+      const student = await newStudent(`racer${round}`);
+      const { attemptId } = await startAttempt(t.db, { userId: student.id, assignment: await rules(), now: T0 });
+      const [saved, submitted] = await Promise.allSettled([
+        saveAnswer(t.db, { attemptId, userId: student.id, save: { questionId, answer: { type: "numeric", text: "1e300" }, seq: 1 }, now: T0 }),
+        submitAttempt(t.db, { attemptId, userId: student.id, now: T0 }),
+      ]);
+      expect(submitted.status).toBe("fulfilled");
+      const response = await t.db.response.findFirstOrThrow({ where: { attemptId, questionId }, include: { grade: true } });
+      if (saved.status === "fulfilled") {
+        expect(response.answer).toEqual({ type: "numeric", text: "1e300" });
+        expect(response.grade?.score).toBe(1);
+      } else {
+        expect((saved.reason as { code: string }).code).toBe("ATTEMPT_SUBMITTED");
+        expect(response.answer).toEqual({ type: "unanswered" });
+        expect(response.grade?.score).toBe(0);
+      }
+    }
+  });
+
   it("refuses to submit someone else's attempt", async () => {
     const student = await newStudent("owner");
     const other = await newStudent("intruder");

@@ -56,15 +56,32 @@ export async function startAttempt(db: TDb, input: { userId: string; assignment:
   }
 }
 
-type TOpenAttempt = { userId: string; status: "IN_PROGRESS" | "SUBMITTED"; deadlineAt: Date | null; quizVersionId: string; graceSeconds: number; feedbackTiming: string };
+type TOpenAttempt = {
+  userId: string;
+  status: "IN_PROGRESS" | "SUBMITTED";
+  number: number;
+  score: number | null;
+  maxScore: number | null;
+  deadlineAt: Date | null;
+  quizVersionId: string;
+  graceSeconds: number;
+  feedbackTiming: string;
+};
 
-async function findAttemptForWriting(db: Pick<TDb, "$queryRaw">, attemptId: string): Promise<TOpenAttempt | null> {
-  // One round trip on the autosave path: the attempt with its assignment's rules.
-  const [row] = await db.$queryRaw<TOpenAttempt[]>`
-    SELECT a."userId", a."status"::text AS "status", a."deadlineAt", a."quizVersionId",
-           COALESCE(s."graceSeconds", 60) AS "graceSeconds", COALESCE(s."feedbackTiming"::text, 'AFTER_SUBMIT') AS "feedbackTiming"
-    FROM "Attempt" a LEFT JOIN "Assignment" s ON s."id" = a."assignmentId"
-    WHERE a."id" = ${attemptId}`;
+async function findAttemptForWriting(db: Pick<TDb, "$queryRaw">, attemptId: string, options: { lock?: boolean } = {}): Promise<TOpenAttempt | null> {
+  // One round trip: the attempt with its assignment's rules (and, for a submission, its row lock).
+  const [row] = options.lock
+    ? await db.$queryRaw<TOpenAttempt[]>`
+        SELECT a."userId", a."status"::text AS "status", a."number", a."score", a."maxScore", a."deadlineAt", a."quizVersionId",
+               COALESCE(s."graceSeconds", 60) AS "graceSeconds", COALESCE(s."feedbackTiming"::text, 'AFTER_SUBMIT') AS "feedbackTiming"
+        FROM "Attempt" a LEFT JOIN "Assignment" s ON s."id" = a."assignmentId"
+        WHERE a."id" = ${attemptId}
+        FOR UPDATE OF a`
+    : await db.$queryRaw<TOpenAttempt[]>`
+        SELECT a."userId", a."status"::text AS "status", a."number", a."score", a."maxScore", a."deadlineAt", a."quizVersionId",
+               COALESCE(s."graceSeconds", 60) AS "graceSeconds", COALESCE(s."feedbackTiming"::text, 'AFTER_SUBMIT') AS "feedbackTiming"
+        FROM "Attempt" a LEFT JOIN "Assignment" s ON s."id" = a."assignmentId"
+        WHERE a."id" = ${attemptId}`;
   return row ?? null;
 }
 
@@ -118,18 +135,25 @@ function checkWritable(attempt: TOpenAttempt, now: Date) {
 }
 
 async function upsertAnswer(db: Pick<TDb, "$queryRaw">, attemptId: string, save: TSavedAnswer, now: Date): Promise<{ seq: number; savedAt: Date }> {
-  // One statement: insert, or update only when this answer is newer than the stored one.
+  // One statement: insert, or update only when this answer is newer than the stored one, and
+  // only while the attempt is in progress. The share lock on the attempt row orders it with a
+  // submission (which holds the row for update): an answer lands before the grading or not at all.
   const rows = await db.$queryRaw<{ seq: number; updatedAt: Date }[]>`
+    WITH open_attempt AS (SELECT "id" FROM "Attempt" WHERE "id" = ${attemptId} AND "status" = 'IN_PROGRESS' FOR SHARE)
     INSERT INTO "Response" ("id", "attemptId", "questionId", "answer", "seq", "updatedAt")
-    VALUES (${`r_${crypto.randomUUID()}`}, ${attemptId}, ${save.questionId}, ${JSON.stringify(save.answer)}::jsonb, ${save.seq}, ${now})
+    SELECT ${`r_${crypto.randomUUID()}`}, "id", ${save.questionId}, ${JSON.stringify(save.answer)}::jsonb, ${save.seq}, ${now} FROM open_attempt
     ON CONFLICT ("attemptId", "questionId") DO UPDATE
       SET "answer" = EXCLUDED."answer", "seq" = EXCLUDED."seq", "updatedAt" = EXCLUDED."updatedAt"
       WHERE "Response"."seq" < EXCLUDED."seq"
     RETURNING "seq", "updatedAt"`;
   if (rows[0]) return { seq: rows[0].seq, savedAt: rows[0].updatedAt };
-  const [stored] = await db.$queryRaw<{ seq: number; updatedAt: Date }[]>`
-    SELECT "seq", "updatedAt" FROM "Response" WHERE "attemptId" = ${attemptId} AND "questionId" = ${save.questionId}`;
-  return { seq: stored!.seq, savedAt: stored!.updatedAt };
+  // Nothing written: either a newer answer is already stored, or the attempt was just submitted.
+  const [stored] = await db.$queryRaw<{ seq: number | null; updatedAt: Date | null; status: string }[]>`
+    SELECT r."seq", r."updatedAt", a."status"::text AS "status"
+    FROM "Attempt" a LEFT JOIN "Response" r ON r."attemptId" = a."id" AND r."questionId" = ${save.questionId}
+    WHERE a."id" = ${attemptId}`;
+  if (!stored || stored.status !== "IN_PROGRESS" || stored.seq === null || stored.updatedAt === null) throw new AppError("ATTEMPT_SUBMITTED");
+  return { seq: stored.seq, savedAt: stored.updatedAt };
 }
 
 /**
@@ -174,12 +198,10 @@ export async function submitAttempt(
   const now = input.now ?? new Date();
   return db.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Attempt" WHERE "id" = ${input.attemptId} FOR UPDATE`;
-      const attempt = await findAttemptForWriting(tx, input.attemptId);
+      const attempt = await findAttemptForWriting(tx, input.attemptId, { lock: true });
       if (!attempt || (input.userId !== null && attempt.userId !== input.userId)) throw new AppError("NOT_FOUND");
       if (attempt.status === "SUBMITTED") {
-        const done = await tx.attempt.findUniqueOrThrow({ where: { id: input.attemptId }, select: { score: true, maxScore: true } });
-        return { attemptId: input.attemptId, score: done.score ?? 0, maxScore: done.maxScore ?? 0, alreadySubmitted: true };
+        return { attemptId: input.attemptId, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, alreadySubmitted: true };
       }
       const until = acceptsAnswersUntil(attempt);
       const late = until !== null && now > until;
@@ -188,19 +210,14 @@ export async function submitAttempt(
         if (input.answers.some((save) => !known.has(save.questionId))) throw new AppError("QUESTION_NOT_IN_ATTEMPT");
         for (const save of input.answers) await upsertAnswer(tx, input.attemptId, save, now);
       }
-      const full = await tx.attempt.findUniqueOrThrow({
-        where: { id: input.attemptId },
-        select: {
-          number: true,
-          responses: { select: { questionId: true, answer: true } },
-        },
-      });
+      const responses = await tx.$queryRaw<{ id: string; questionId: string; answer: TAnswer }[]>`
+        SELECT "id", "questionId", "answer" FROM "Response" WHERE "attemptId" = ${input.attemptId}`;
       const questions = await questionsOf(tx, attempt.quizVersionId);
-      const stored = new Map(full.responses.map((response) => [response.questionId, response.answer as TAnswer]));
+      const stored = new Map(responses.map((response) => [response.questionId, response.answer]));
       let score = 0;
       let maxScore = 0;
       const forReview: { questionUuid: string; ratio: number }[] = [];
-      const graded = prepareQuestions(questions, { userId: attempt.userId, attemptNumber: full.number }).map((prepared) => ({
+      const graded = prepareQuestions(questions, { userId: attempt.userId, attemptNumber: attempt.number }).map((prepared) => ({
         prepared,
         result: gradeQuestion(prepared.question, stored.get(prepared.id)),
       }));
@@ -212,14 +229,15 @@ export async function submitAttempt(
       // A handful of statements whatever the quiz's length: unanswered questions get a row,
       // parameterized ones record their variant, and every graded answer gets its grade.
       const variantOf = (entry: (typeof graded)[number]) => (Object.keys(entry.prepared.variant).length ? entry.prepared.variant : undefined);
-      await tx.response.createMany({
+      // No answer can arrive meanwhile: saving one needs a share lock on the attempt row held here.
+      const created = await tx.response.createManyAndReturn({
         data: graded.filter((entry) => !stored.has(entry.prepared.id)).map((entry) => ({ attemptId: input.attemptId, questionId: entry.prepared.id, answer: { type: "unanswered" }, variant: variantOf(entry) })),
-        skipDuplicates: true,
+        select: { id: true, questionId: true },
       });
       for (const entry of graded.filter((candidate) => stored.has(candidate.prepared.id) && variantOf(candidate))) {
         await tx.response.update({ where: { attemptId_questionId: { attemptId: input.attemptId, questionId: entry.prepared.id } }, data: { variant: variantOf(entry) } });
       }
-      const responseIds = new Map((await tx.response.findMany({ where: { attemptId: input.attemptId }, select: { id: true, questionId: true } })).map((row) => [row.questionId, row.id]));
+      const responseIds = new Map([...responses, ...created].map((row) => [row.questionId, row.id]));
       await tx.grade.createMany({
         data: graded
           .filter((entry) => entry.result.outcome !== "awaiting_grading")
