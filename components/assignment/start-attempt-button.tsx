@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { postJson } from "@/lib/core/post-json";
 
 /** Starts an attempt (or finds the one already in progress) and opens it. */
 export function StartAttemptButton({ assignmentId, label }: { assignmentId: string; label: string }) {
@@ -22,8 +23,7 @@ export function StartAttemptButton({ assignmentId, label }: { assignmentId: stri
             startTransition(async () => {
               setError(null);
               try {
-                const response = await fetch(`/api/assignments/${assignmentId}/attempts`, { method: "POST" });
-                const body = (await response.json().catch(() => null)) as { ok: boolean; attemptId?: string; code?: string } | null;
+                const { body } = await postJson<{ attemptId: string }>(`/api/assignments/${assignmentId}/attempts`);
                 if (body?.ok && body.attemptId) router.push(`/attempts/${body.attemptId}`);
                 else setError(te((body?.code ?? "unexpected") as "unexpected"));
               } catch {

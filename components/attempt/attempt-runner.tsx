@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { OUTCOME_TONE } from "@/components/quiz/outcome-tone";
 import { localize } from "@/lib/content/localize";
+import { postJson } from "@/lib/core/post-json";
 import type { TGradeResult } from "@/lib/quiz/grade-question";
 import { parseNumber } from "@/lib/quiz/parse-number";
 import type { TPublicQuestion } from "@/lib/quiz/public-question";
@@ -76,27 +77,23 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
         again.current = false;
         const queue = Object.entries(pending.current).sort(([, a], [, b]) => a.seq - b.seq);
         for (const [questionId, entry] of queue) {
-          let response: Response;
+          let reply: Awaited<ReturnType<typeof postJson<{ seq: number }>>>;
           try {
-            response = await fetch(`/api/attempts/${attemptId}/answers`, {
-              method: "POST",
-              headers: { "Content-Type": "application/json" },
-              body: JSON.stringify({ questionId, answer: entry.answer, seq: entry.seq }),
-            });
+            reply = await postJson<{ seq: number }>(`/api/attempts/${attemptId}/answers`, { questionId, answer: entry.answer, seq: entry.seq });
           } catch {
             setState({ kind: "offline", count: Object.keys(pending.current).length });
             schedule(RETRY_MS);
             return;
           }
-          const body = (await response.json().catch(() => null)) as { ok: boolean; seq?: number; code?: string } | null;
-          if (response.ok && body?.ok) {
+          const { status, body } = reply;
+          if (status === 200 && body?.ok) {
             // Acknowledged: drop it unless the student changed this answer again meanwhile.
             if (pending.current[questionId] && pending.current[questionId].seq <= (body.seq ?? entry.seq)) delete pending.current[questionId];
             persist();
             continue;
           }
           const code = body?.code ?? "unexpected";
-          if (response.status === 401) {
+          if (status === 401) {
             setState({ kind: "signed_out", count: Object.keys(pending.current).length });
             return;
           }
@@ -106,7 +103,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
             router.refresh();
             return;
           }
-          if (response.status >= 500 || !body) {
+          if (status >= 500 || !body) {
             setState({ kind: "offline", count: Object.keys(pending.current).length });
             schedule(RETRY_MS);
             return;
@@ -186,8 +183,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
     persist();
     setChecks((current) => ({ ...current, [questionId]: "checking" }));
     try {
-      const response = await fetch(`/api/attempts/${attemptId}/check`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ questionId, answer, seq }) });
-      const body = (await response.json().catch(() => null)) as { ok: boolean; seq?: number; result?: TGradeResult } | null;
+      const { body } = await postJson<{ seq: number; result: TGradeResult }>(`/api/attempts/${attemptId}/check`, { questionId, answer, seq });
       if (!body?.ok || !body.result) throw new Error("refused");
       if (pending.current[questionId] && pending.current[questionId].seq <= (body.seq ?? seq)) delete pending.current[questionId];
       persist();
@@ -207,7 +203,8 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
       else next.delete(questionId);
       return next;
     });
-    await fetch(`/api/attempts/${attemptId}/flags`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ questionId, flagged }) }).catch(() => undefined);
+    // A flag that does not reach the server stays on this page; it is a reminder, not an answer.
+    await postJson(`/api/attempts/${attemptId}/flags`, { questionId, flagged }).catch(() => undefined);
   }
 
   const submit = useCallback(async () => {
@@ -217,10 +214,9 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
     if (timer.current) clearTimeout(timer.current);
     const unsent = Object.entries(pending.current).map(([questionId, entry]) => ({ questionId, answer: entry.answer, seq: entry.seq }));
     try {
-      const response = await fetch(`/api/attempts/${attemptId}/submit`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answers: unsent }) });
-      const body = (await response.json().catch(() => null)) as { ok: boolean; code?: string } | null;
-      if (!response.ok || !body?.ok) {
-        setSubmitError(response.status === 401 ? te("UNAUTHENTICATED") : te((body?.code ?? "unexpected") as "unexpected"));
+      const { status, body } = await postJson(`/api/attempts/${attemptId}/submit`, { answers: unsent });
+      if (status !== 200 || !body?.ok) {
+        setSubmitError(status === 401 ? te("UNAUTHENTICATED") : te((body?.code ?? "unexpected") as "unexpected"));
         setSubmitting(false);
         return;
       }

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { OUTCOME_TONE } from "@/components/quiz/outcome-tone";
 import { localize } from "@/lib/content/localize";
+import { postJson } from "@/lib/core/post-json";
 import type { TGradeResult } from "@/lib/quiz/grade-question";
 import type { TPublicQuestion } from "@/lib/quiz/public-question";
 import type { TAnswer } from "@/lib/quiz/schema";
@@ -30,8 +31,7 @@ export function ReviewQuestion({ questionUuid, question }: { questionUuid: strin
     setError(null);
     startTransition(async () => {
       try {
-        const response = await fetch(`/api/review/${questionUuid}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answer }) });
-        const body = (await response.json().catch(() => null)) as { ok: boolean; code?: string; grade?: TGradeResult; nextDue?: string } | null;
+        const { body } = await postJson<{ grade: TGradeResult; nextDue: string }>(`/api/review/${questionUuid}`, { answer });
         if (body?.ok && body.grade && body.nextDue) setResult({ grade: body.grade, nextDue: body.nextDue });
         else setError(t(`errors.${body?.code ?? "unexpected"}` as "errors.unexpected"));
       } catch {
