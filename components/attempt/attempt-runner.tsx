@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { InstantFeedback } from "@/components/quiz/instant-feedback";
 import { QuestionInput, isAnswered } from "@/components/quiz/question-input";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -43,6 +44,7 @@ const RETRY_MS = 3000;
  */
 export function AttemptRunner({ attemptId, questions, saved, flagged: initialFlags, deadlineAt, serverNow, checkable }: TProps) {
   const t = useTranslations("attempt");
+  const tq = useTranslations("quiz");
   const te = useTranslations("errors");
   const locale = useLocale();
   const router = useRouter();
@@ -272,7 +274,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
           <Card key={question.id} id={`q-${index + 1}`} aria-labelledby={`${question.id}-title`} data-question-type={question.type} className="scroll-mt-4">
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h2 id={`${question.id}-title`} className="text-sm font-semibold uppercase tracking-wide text-teal-900">
-                {t("questionNumber", { number: index + 1 })} · {t("points", { points: question.points })}
+                {tq("questionNumber", { number: index + 1 })} · {tq("points", { points: question.points })}
               </h2>
               <button
                 type="button"
@@ -288,7 +290,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
             </p>
             {question.hint ? (
               <details className="mt-2 text-slate-800">
-                <summary className="cursor-pointer text-sm font-medium text-teal-900">{t("hint")}</summary>
+                <summary className="cursor-pointer text-sm font-medium text-teal-900">{tq("hint")}</summary>
                 <p className="mt-1">{localize(question.hint, locale)}</p>
               </details>
             ) : null}
@@ -331,7 +333,6 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
 
 function CheckResult({ check, disabled, onCheck }: { check: TGradeResult | "checking" | "failed" | undefined; disabled: boolean; onCheck: () => void }) {
   const t = useTranslations();
-  const locale = useLocale();
   const result = typeof check === "object" ? check : null;
   return (
     <div className="mt-3 flex flex-col gap-2">
@@ -343,11 +344,7 @@ function CheckResult({ check, disabled, onCheck }: { check: TGradeResult | "chec
       </div>
       {check === "failed" ? <p className="text-sm text-amber-900">{t("attempt.checkFailed")}</p> : null}
       {result ? (
-        <div aria-live="polite" className="flex flex-col gap-1 text-slate-900" data-testid="instant-feedback">
-          {result.feedback.map((text, index) => (
-            <p key={index}>{localize(text, locale)}</p>
-          ))}
-        </div>
+        <InstantFeedback result={result} testId="instant-feedback" />
       ) : null}
     </div>
   );

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { InstantFeedback } from "@/components/quiz/instant-feedback";
 import { QuestionInput } from "@/components/quiz/question-input";
 import { OUTCOME_TONE } from "@/components/quiz/outcome-tone";
 import { localize } from "@/lib/content/localize";
@@ -56,16 +57,7 @@ export function CheckYourself({ question }: { question: TPublicQuestion }) {
       </div>
       {error ? <div className="mt-3"><Alert>{error}</Alert></div> : null}
       {result ? (
-        <div aria-live="polite" className="mt-3 flex flex-col gap-1 text-slate-900">
-          {result.feedback.map((text, index) => (
-            <p key={index}>{localize(text, locale)}</p>
-          ))}
-          {result.items?.filter((item) => !item.correct).map((item) => (
-            <p key={item.id}>
-              <strong>{localize(item.text, locale)}</strong>: {localize(item.feedback, locale)}
-            </p>
-          ))}
-        </div>
+        <InstantFeedback result={result} className="mt-3" />
       ) : null}
     </aside>
   );

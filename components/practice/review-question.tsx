@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { InstantFeedback } from "@/components/quiz/instant-feedback";
 import { QuestionInput } from "@/components/quiz/question-input";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -69,12 +70,9 @@ export function ReviewQuestion({ questionUuid, question }: { questionUuid: strin
         </div>
       ) : null}
       {result ? (
-        <div aria-live="polite" className="mt-3 flex flex-col gap-1 text-slate-900" data-testid="review-feedback">
-          {result.grade.feedback.map((text, index) => (
-            <p key={index}>{localize(text, locale)}</p>
-          ))}
+        <InstantFeedback result={result.grade} className="mt-3" testId="review-feedback">
           <p className="text-sm text-slate-700">{t("review.comesBack", { time: new Date(result.nextDue).toLocaleString(locale) })}</p>
-        </div>
+        </InstantFeedback>
       ) : null}
     </Card>
   );
