@@ -3,4 +3,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startOverdueSweep } = await import("./lib/attempt/overdue-sweep");
   startOverdueSweep();
+  // Demo mode grades in the app process; production runs `npm run worker` (JIELONG_WORKER=external)
+  if (process.env.JIELONG_WORKER !== "external") {
+    const { startGrading } = await import("./lib/grading/worker");
+    const concurrency = Number(process.env.GRADING_CONCURRENCY) || 8;
+    startGrading(concurrency).catch((error: unknown) => console.error("Grading workers did not start; open answers wait in the queue:", error instanceof Error ? error.message : error));
+  }
 }

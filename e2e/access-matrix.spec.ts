@@ -21,7 +21,21 @@ const memberPage: TRow = { ...staffPage, student: "ok" };
 const instructorAction: TRow = { anonymous: "signin", student: "denied", otherStudent: "denied", ta: "denied", otherInstructor: "denied", instructor: "ok", admin: "ok" };
 const staffAction: TRow = { ...instructorAction, ta: "ok" };
 
-type TWorld = { classId: string; assignmentId: string; attemptId: string; openAttemptId: string; questionId: string; questionUuid: string; quizId: string; studentId: string; instructorId: string; checkQuestionId: string };
+type TWorld = {
+  classId: string;
+  assignmentId: string;
+  attemptId: string;
+  openAttemptId: string;
+  questionId: string;
+  questionUuid: string;
+  quizId: string;
+  studentId: string;
+  instructorId: string;
+  checkQuestionId: string;
+  essayAttemptId: string;
+  essayQuestionId: string;
+  roundId: string;
+};
 
 // JSON routes answer 401 to the anonymous and 404 to anyone but the attempt's owner.
 const ownerOnlyApi: TRow = { ...everyone("404"), anonymous: "signin", student: "ok" };
@@ -43,6 +57,12 @@ const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow; post?: 
   "/api/auth/[...nextauth]": { path: () => "/api/auth/session", expect: everyone("ok") },
   "/review": { path: () => "/review", expect: signedIn },
   "/progress": { path: () => "/progress", expect: signedIn },
+  "/api/feedback/[roundId]/stream": { path: (w) => `/api/feedback/${w.roundId}/stream`, expect: { ...staffPage, student: "ok" } },
+  "/api/attempts/[attemptId]/feedback": {
+    path: (w) => `/api/attempts/${w.essayAttemptId}/feedback`,
+    post: (w) => ({ questionId: w.essayQuestionId, answer: { type: "open", text: "A spam filter picks one of two labels." }, seq: 1 }),
+    expect: ownerOnlyApi,
+  },
   "/api/review/[questionUuid]": { path: (w) => `/api/review/${w.questionUuid}`, post: () => ({ answer: { type: "numeric", text: "1e300" } }), expect: ownerOnlyApi },
   "/api/assignments/[assignmentId]/attempts": { path: (w) => `/api/assignments/${w.assignmentId}/attempts`, post: () => ({}), expect: { ...memberPage, anonymous: "signin" } },
   // Submit comes last of the three: it closes the attempt the other two write to.
@@ -157,7 +177,28 @@ test("every route and server action has a row, and every role gets exactly its r
   const question = await db.question.findFirstOrThrow({ where: { quizVersionId: version.id, type: "NUMERIC" } });
   // The student has this question in their review queue; nobody else does.
   await db.reviewCard.create({ data: { userId: users.student.id, questionUuid: question.questionUuid, card: { due: new Date().toISOString(), stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0 }, due: new Date(), lastRatio: 0 } });
-  const world: TWorld = { classId: klass.id, assignmentId: klass.assignments[0]!.id, attemptId: attempt.id, openAttemptId: open.id, questionId: question.id, questionUuid: question.questionUuid, quizId: version.quizId, studentId: users.student.id, instructorId: users.instructor.id, checkQuestionId: check.id };
+  // An attempt at a quiz with an open question, and a finished feedback round on the student's answer
+  const essayVersion = await db.quizVersion.findFirstOrThrow({ where: { quiz: { slug: "02-what-generative-ai-is" } }, orderBy: { version: "desc" } });
+  const essayAssignment = await db.assignment.create({ data: { classId: klass.id, quizId: essayVersion.quizId, quizVersionId: essayVersion.id, feedbackTiming: "IMMEDIATE" } });
+  const essayAttempt = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: essayVersion.id, assignmentId: essayAssignment.id } });
+  const essay = await db.question.findFirstOrThrow({ where: { quizVersionId: essayVersion.id, type: "OPEN" } });
+  const response = await db.response.create({ data: { attemptId: attempt.id, questionId: question.id, answer: { type: "numeric", text: "1" } } });
+  const round = await db.feedbackRound.create({ data: { responseId: response.id, round: 1, purpose: "PRACTICE", answer: "1", locale: "en", status: "DONE", maxScore: 1, score: 0 } });
+  const world: TWorld = {
+    classId: klass.id,
+    assignmentId: klass.assignments[0]!.id,
+    attemptId: attempt.id,
+    openAttemptId: open.id,
+    questionId: question.id,
+    questionUuid: question.questionUuid,
+    quizId: version.quizId,
+    studentId: users.student.id,
+    instructorId: users.instructor.id,
+    checkQuestionId: check.id,
+    essayAttemptId: essayAttempt.id,
+    essayQuestionId: essay.id,
+    roundId: round.id,
+  };
   await db.$disconnect();
 
   const contexts = {} as Record<TRole, APIRequestContext>;

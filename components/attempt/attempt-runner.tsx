@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { OpenFeedback } from "@/components/grading/open-feedback";
 import { InstantFeedback } from "@/components/quiz/instant-feedback";
 import { QuestionInput, isAnswered } from "@/components/quiz/question-input";
 import { Alert } from "@/components/ui/alert";
@@ -29,6 +30,8 @@ type TProps = {
   serverNow: number;
   /** Feedback right after each answer: every question gets a "check" button. */
   checkable: boolean;
+  /** Feedback rounds already asked for on open answers, per question, oldest first */
+  rounds: Record<string, string[]>;
 };
 
 
@@ -42,7 +45,7 @@ const RETRY_MS = 3000;
  * the server (debounced); it counts as saved only when the server acknowledges it. Unsent
  * answers are replayed in order when the connection returns and travel with the submission.
  */
-export function AttemptRunner({ attemptId, questions, saved, flagged: initialFlags, deadlineAt, serverNow, checkable }: TProps) {
+export function AttemptRunner({ attemptId, questions, saved, flagged: initialFlags, deadlineAt, serverNow, checkable, rounds: initialRounds }: TProps) {
   const t = useTranslations("attempt");
   const tq = useTranslations("quiz");
   const te = useTranslations("errors");
@@ -58,6 +61,8 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
   const [storageWarning, setStorageWarning] = useState(false);
   const [rejected, setRejected] = useState<Record<string, string>>({});
   const [checks, setChecks] = useState<Record<string, TGradeResult | "checking" | "failed">>({});
+  const [rounds, setRounds] = useState(initialRounds);
+  const [asking, setAsking] = useState<Record<string, string | "asking">>({});
   const pending = useRef<Record<string, TPendingAnswer>>({});
   const lastSeq = useRef(Math.max(0, ...Object.values(saved).map((entry) => entry.seq)));
   const flushing = useRef(false);
@@ -197,6 +202,36 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
     }
   }
 
+  /** Saves an open answer and starts a round of rubric feedback on it; the round streams below it. */
+  async function askFeedback(questionId: string) {
+    const answer = answers[questionId];
+    if (!answer || stopped.current) return;
+    lastSeq.current += 1;
+    const seq = lastSeq.current;
+    pending.current[questionId] = { answer, seq };
+    persist();
+    setAsking((current) => ({ ...current, [questionId]: "asking" }));
+    try {
+      const { body } = await postJson<{ seq: number; roundId: string }>(`/api/attempts/${attemptId}/feedback`, { questionId, answer, seq });
+      if (!body?.ok || !body.roundId) {
+        setAsking((current) => ({ ...current, [questionId]: te((body?.code ?? "unexpected") as "unexpected") }));
+        return;
+      }
+      if (pending.current[questionId] && pending.current[questionId].seq <= (body.seq ?? seq)) delete pending.current[questionId];
+      persist();
+      const roundId = body.roundId;
+      setRounds((current) => {
+        const list = current[questionId] ?? [];
+        return list.includes(roundId) ? current : { ...current, [questionId]: [...list, roundId] };
+      });
+      setAsking((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== questionId)));
+      if (Object.keys(pending.current).length === 0) setState({ kind: "saved", at: new Date() });
+    } catch {
+      setAsking((current) => ({ ...current, [questionId]: t("checkFailed") }));
+      schedule(RETRY_MS);
+    }
+  }
+
   async function toggleFlag(questionId: string) {
     const flagged = !flags.has(questionId);
     setFlags((current) => {
@@ -302,7 +337,17 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
                 <Alert>{te(rejected[question.id] as "unexpected")}</Alert>
               </div>
             ) : null}
-            {checkable ? <CheckResult check={checks[question.id]} disabled={!isAnswered(question, answers[question.id]) || Boolean(closed)} onCheck={() => void checkNow(question.id)} /> : null}
+            {checkable && question.type === "open" ? (
+              <OpenFeedback
+                rounds={rounds[question.id] ?? []}
+                asking={asking[question.id] === "asking"}
+                error={asking[question.id] && asking[question.id] !== "asking" ? asking[question.id]! : null}
+                disabled={!isAnswered(question, answers[question.id]) || Boolean(closed)}
+                onAsk={() => void askFeedback(question.id)}
+              />
+            ) : checkable ? (
+              <CheckResult check={checks[question.id]} disabled={!isAnswered(question, answers[question.id]) || Boolean(closed)} onCheck={() => void checkNow(question.id)} />
+            ) : null}
           </Card>
         ))}
         {submitError ? <Alert>{submitError}</Alert> : null}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { FinalFeedback } from "@/components/grading/final-feedback";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { localize } from "@/lib/content/localize";
@@ -9,10 +10,19 @@ import { AnswerReview } from "./answer-review";
 import { OUTCOME_TONE } from "./outcome-tone";
 
 
-type TProps = { index: number; question: TQuestion; answer: TAnswer | { type: "unanswered" }; grade: TGradeResult; lectureSlug: string };
+type TProps = {
+  index: number;
+  question: TQuestion;
+  answer: TAnswer | { type: "unanswered" };
+  grade: TGradeResult;
+  lectureSlug: string;
+  /** An open answer's rubric grading, streamed */
+  finalRoundId?: string | null;
+  gradeSource?: string | null;
+};
 
 // Every text here is rendered as text: React escapes it, nothing is injected as HTML.
-export async function QuestionResult({ index, question, answer, grade, lectureSlug }: TProps) {
+export async function QuestionResult({ index, question, answer, grade, lectureSlug, finalRoundId, gradeSource }: TProps) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <Card aria-labelledby={`result-${index}`} data-outcome={grade.outcome}>
@@ -27,13 +37,19 @@ export async function QuestionResult({ index, question, answer, grade, lectureSl
       </div>
       <p className="mt-2 whitespace-pre-line text-lg font-medium">{localize(question.prompt, locale)}</p>
       <AnswerReview question={question} answer={answer} grade={grade} />
-      <div className="mt-3 flex flex-col gap-1">
-        {grade.feedback.map((text, i) => (
-          <p key={i} className="text-slate-900">
-            {localize(text, locale)}
-          </p>
-        ))}
-      </div>
+      {gradeSource === "HUMAN" ? <p className="mt-2 text-sm font-medium text-teal-900">{t("feedback.reviewedByPerson")}</p> : null}
+      {gradeSource === "BUILTIN_RUBRIC" || gradeSource === "LLM_RUBRIC" ? <p className="mt-2 text-sm text-slate-700">{t("feedback.machineGraded")}</p> : null}
+      {finalRoundId && gradeSource !== "HUMAN" ? (
+        <FinalFeedback roundId={finalRoundId} refreshOnEnd={grade.outcome === "awaiting_grading"} />
+      ) : (
+        <div className="mt-3 flex flex-col gap-1">
+          {grade.feedback.map((text, i) => (
+            <p key={i} className="whitespace-pre-line text-slate-900">
+              {localize(text, locale)}
+            </p>
+          ))}
+        </div>
+      )}
       <Link href={`/lectures/${lectureSlug}#${question.section}`} className="mt-3 inline-block text-teal-800 underline underline-offset-2">
         {t("result.reviewSection")}
       </Link>

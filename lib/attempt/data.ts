@@ -76,6 +76,7 @@ export async function findAttempt(attemptId: string) {
           variant: true,
           seq: true,
           grade: { select: { score: true, maxScore: true, feedback: true, source: true } },
+          rounds: { orderBy: { round: "asc" }, select: { id: true, purpose: true } },
         },
       },
     },

@@ -74,6 +74,7 @@ export const loadAttempt = cache(async (attemptId: string) => {
       saved: viewerIsOwner ? Object.fromEntries(attempt.responses.map((r) => [r.questionId, { answer: r.answer as TAnswer, seq: r.seq }])) : {},
       flagged: attempt.flagged,
       checkable: assignment?.feedbackTiming === "IMMEDIATE",
+      rounds: viewerIsOwner ? Object.fromEntries(attempt.responses.map((r) => [r.questionId, r.rounds.filter((round) => round.purpose === "PRACTICE").map((round) => round.id)])) : {},
     };
   }
 
@@ -85,7 +86,9 @@ export const loadAttempt = cache(async (attemptId: string) => {
     const question = response?.variant ? instantiate(definitions.get(entry.id)!, response.variant as TVariant) : entry.question;
     const answer = (response?.answer ?? { type: "unanswered" }) as TAnswer | { type: "unanswered" };
     const grade = (response?.grade?.feedback as TGradeResult | undefined) ?? gradeQuestion(question, answer.type === "unanswered" ? undefined : answer);
-    return { id: entry.id, question, answer, grade };
+    // An open answer's grading streams from its final round, live if it is still being written
+    const finalRoundId = response?.rounds.filter((round) => round.purpose === "FINAL").at(-1)?.id ?? null;
+    return { id: entry.id, question, answer, grade, finalRoundId, gradeSource: response?.grade?.source ?? null };
   });
   return {
     view: "review" as const,

@@ -1,5 +1,7 @@
 import type { TDb } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
+import { DEFAULT_LOCALE, type TLocale } from "@/lib/core/locales";
+import { createFinalRounds, createPracticeRound } from "@/lib/grading/mutations";
 import { recordReviewResults } from "@/lib/practice/review-queue";
 import { gradeQuestion } from "@/lib/quiz/grade-question";
 import type { TAnswer } from "@/lib/quiz/schema";
@@ -173,6 +175,26 @@ export async function checkAnswer(db: TDb, input: { attemptId: string; userId: s
   return { ...saved, result: gradeQuestion(prepared!.question, input.save.answer) };
 }
 
+/**
+ * Saves an open answer and queues a round of rubric feedback on it (assignments with feedback
+ * after each answer). Asking again after revising starts the next round of the conversation.
+ */
+export async function requestFeedback(db: TDb, input: { attemptId: string; userId: string; save: TSavedAnswer; locale: TLocale; now?: Date }) {
+  const attempt = await findAttemptForWriting(db, input.attemptId);
+  if (!attempt || attempt.userId !== input.userId) throw new AppError("NOT_FOUND");
+  if (attempt.feedbackTiming !== "IMMEDIATE") throw new AppError("FORBIDDEN");
+  if (input.save.answer.type !== "open") throw new AppError("INVALID_INPUT");
+  const saved = await saveAnswer(db, input);
+  const response = await db.response.findUniqueOrThrow({
+    where: { attemptId_questionId: { attemptId: input.attemptId, questionId: input.save.questionId } },
+    select: { id: true, answer: true, question: { select: { type: true, points: true } } },
+  });
+  if (response.question.type !== "OPEN") throw new AppError("INVALID_INPUT");
+  const answer = (response.answer as TAnswer).type === "open" ? (response.answer as { text: string }).text : "";
+  const round = await createPracticeRound(db, { responseId: response.id, answer, locale: input.locale, maxScore: response.question.points });
+  return { ...saved, ...round };
+}
+
 /** Remembers which questions the student flagged for later (any device sees the same flags). */
 export async function setFlag(db: TDb, input: { attemptId: string; userId: string; questionId: string; flagged: boolean }) {
   const attempt = await findAttemptForWriting(db, input.attemptId);
@@ -184,7 +206,8 @@ export async function setFlag(db: TDb, input: { attemptId: string; userId: strin
   return flagged;
 }
 
-export type TSubmitOutcome = { attemptId: string; score: number; maxScore: number; alreadySubmitted: boolean };
+/** `roundIds`: the rubric gradings of its open answers, stored with the submission, for the queue */
+export type TSubmitOutcome = { attemptId: string; score: number; maxScore: number; alreadySubmitted: boolean; roundIds: string[] };
 
 /**
  * Submits an attempt exactly once. The attempt row is locked first, so a double click, a
@@ -193,7 +216,7 @@ export type TSubmitOutcome = { attemptId: string; score: number; maxScore: numbe
  */
 export async function submitAttempt(
   db: TDb,
-  input: { attemptId: string; userId: string | null; answers?: TSavedAnswer[]; now?: Date; automatic?: boolean },
+  input: { attemptId: string; userId: string | null; answers?: TSavedAnswer[]; now?: Date; automatic?: boolean; locale?: TLocale },
 ): Promise<TSubmitOutcome> {
   const now = input.now ?? new Date();
   return db.$transaction(
@@ -201,7 +224,7 @@ export async function submitAttempt(
       const attempt = await findAttemptForWriting(tx, input.attemptId, { lock: true });
       if (!attempt || (input.userId !== null && attempt.userId !== input.userId)) throw new AppError("NOT_FOUND");
       if (attempt.status === "SUBMITTED") {
-        return { attemptId: input.attemptId, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, alreadySubmitted: true };
+        return { attemptId: input.attemptId, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, alreadySubmitted: true, roundIds: [] };
       }
       const until = acceptsAnswersUntil(attempt);
       const late = until !== null && now > until;
@@ -243,12 +266,23 @@ export async function submitAttempt(
           .filter((entry) => entry.result.outcome !== "awaiting_grading")
           .map(({ prepared, result }) => ({ responseId: responseIds.get(prepared.id)!, score: result.score, maxScore: result.maxScore, source: "AUTO" as const, feedback: result })),
       });
+      // Open answers are graded against their rubric by a queued job; the rounds are stored here,
+      // with the submission, so that none is lost if the queue is down for a moment.
+      const roundIds = await createFinalRounds(
+        tx,
+        graded.flatMap(({ prepared, result }) => {
+          const answer = stored.get(prepared.id);
+          return result.outcome === "awaiting_grading" && answer?.type === "open"
+            ? [{ responseId: responseIds.get(prepared.id)!, answer: answer.text, locale: input.locale ?? DEFAULT_LOCALE, maxScore: result.maxScore }]
+            : [];
+        }),
+      );
       // Missed and weak questions join the student's review queue, unless results wait for the quiz to close.
       if (attempt.feedbackTiming !== "AFTER_CLOSE") await recordReviewResults(tx, attempt.userId, forReview, now);
       // An attempt finished by the clock counts as submitted at its deadline.
       const submittedAt = late && attempt.deadlineAt ? attempt.deadlineAt : now;
       await tx.attempt.update({ where: { id: input.attemptId }, data: { status: "SUBMITTED", submittedAt, score, maxScore, autoSubmitted: Boolean(input.automatic) } });
-      return { attemptId: input.attemptId, score, maxScore, alreadySubmitted: false };
+      return { attemptId: input.attemptId, score, maxScore, alreadySubmitted: false, roundIds };
     },
     // Many students submit in the same minute: wait for a connection rather than fail.
     { timeout: 20_000, maxWait: 15_000 },

@@ -9,6 +9,13 @@ const ZEnv = z.object({
   JIELONG_DATA_DIR: z.string().default(".data").describe("Where embedded PostgreSQL and generated secrets live"),
   JIELONG_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   JIELONG_SEED_DEMO: z.enum(["0", "1"]).optional().describe("Force (1) or skip (0) the demo accounts"),
+  JIELONG_WORKER: z.enum(["inline", "external"]).default("inline").describe("Run grading jobs inside the app (inline) or only in `npm run worker` (external)"),
+  GRADER_PACE_MS: z.coerce.number().int().min(0).max(1000).default(15).describe("Milliseconds between the built-in grader's feedback tokens, for a readable stream; 0 sends at once"),
+  GRADING_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8).describe("Grading jobs one process runs at once"),
+  LLM_BASE_URL: z.string().url().optional().describe("OpenAI-compatible endpoint for rubric grading (OpenAI, vLLM, Ollama, llama.cpp); unset means the built-in grader"),
+  LLM_MODEL: z.string().min(1).optional().describe("Model name sent to LLM_BASE_URL"),
+  LLM_API_KEY: z.string().optional().describe("API key for LLM_BASE_URL, if it needs one"),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000).describe("How long one model call may take before it is retried"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

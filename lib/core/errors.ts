@@ -15,6 +15,8 @@ export const APP_ERROR_CODES = [
   "TIME_UP",
   "QUESTION_NOT_IN_ATTEMPT",
   "ANSWER_TOO_LARGE",
+  "ANSWER_EMPTY",
+  "TOO_MANY_ROUNDS",
 ] as const;
 
 export type TAppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,9 +1,8 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { LOCALES, type TLocale } from "./locales";
+import { DEFAULT_LOCALE, LOCALES, type TLocale } from "./locales";
 
 export const LOCALE_COOKIE = "NEXT_LOCALE";
-export const DEFAULT_LOCALE: TLocale = "zh-TW";
 
 export function toLocale(value: string | undefined): TLocale {
   return (LOCALES as readonly string[]).includes(value ?? "") ? (value as TLocale) : DEFAULT_LOCALE;

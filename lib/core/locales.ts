@@ -1,2 +1,3 @@
 export const LOCALES = ["zh-TW", "en"] as const;
 export type TLocale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: TLocale = "zh-TW";

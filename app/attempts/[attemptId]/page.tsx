@@ -43,6 +43,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
           deadlineAt={attempt.deadlineAt?.toISOString() ?? null}
           serverNow={attempt.serverNow}
           checkable={attempt.checkable}
+          rounds={attempt.rounds}
         />
       </div>
     );
@@ -67,7 +68,16 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
         {attempt.submittedAt ? <p className="text-slate-700">{t(attempt.autoSubmitted ? "submittedAuto" : "submittedAt", { time: when(attempt.submittedAt) })}</p> : null}
       </Card>
       {attempt.reviewed.map((entry, index) => (
-        <QuestionResult key={entry.id} index={index} question={entry.question} answer={entry.answer} grade={entry.grade} lectureSlug={attempt.lectureSlug} />
+        <QuestionResult
+          key={entry.id}
+          index={index}
+          question={entry.question}
+          answer={entry.answer}
+          grade={entry.grade}
+          lectureSlug={attempt.lectureSlug}
+          finalRoundId={entry.finalRoundId}
+          gradeSource={entry.gradeSource}
+        />
       ))}
       <div className="flex flex-wrap gap-3">
         <Link href="/" className={buttonClass("secondary")}>

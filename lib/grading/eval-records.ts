@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+// The records `grader:eval` reads: one JSON object per line.
+
+export const ZEvalRecord = z.object({
+  id: z.string().min(1),
+  question: z.string().min(1),
+  reference_answers: z.array(z.string().min(1)).min(1),
+  student_answer: z.string(),
+  label: z.enum(["correct", "contradictory", "incorrect"]),
+  lang: z.enum(["zh-TW", "en"]).optional(),
+  question_uuid: z.string().optional(),
+});
+export type TEvalRecord = z.infer<typeof ZEvalRecord>;
+
+export function parseEvalRecords(text: string, file: string): TEvalRecord[] {
+  const records: TEvalRecord[] = [];
+  const ids = new Set<string>();
+  text.split(/\r?\n/u).forEach((line, index) => {
+    if (line.trim() === "") return;
+    const where = `${file}:${index + 1}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new Error(`${where}: not valid JSON`);
+    }
+    const parsed = ZEvalRecord.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(`${where}: ${issue.path.join(".") || "record"}: ${issue.message}`);
+    }
+    if (ids.has(parsed.data.id)) throw new Error(`${where}: duplicate id "${parsed.data.id}"`);
+    ids.add(parsed.data.id);
+    records.push(parsed.data);
+  });
+  if (records.length === 0) throw new Error(`${file}: no records`);
+  return records;
+}
+
+/** 2-way labels fold "contradictory" into "incorrect" */
+export function foldLabel(label: TEvalRecord["label"], scheme: "2way" | "3way"): string {
+  return scheme === "2way" && label === "contradictory" ? "incorrect" : label;
+}

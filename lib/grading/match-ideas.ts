@@ -1,0 +1,120 @@
+import { OPPOSITES } from "./lexicon";
+import { analyseText, canonicalTerm, findTerm, type TAnalysis, type TClause, type TTermHit } from "./text-analysis";
+
+// Finding a rubric's phrasings, and ideas derived from a reference answer, in a student's answer.
+// A match also says whether the answer asserts the idea or its negation.
+
+export type TMatch = { start: number; end: number; contradicted: boolean };
+
+function negationsBefore(clause: TClause, end: number): number {
+  return clause.negations.filter((at) => at < end).length;
+}
+
+function spanOf(hits: TTermHit[]): { start: number; end: number } {
+  return { start: Math.min(...hits.map((h) => h.start)), end: Math.max(...hits.map((h) => h.end)) };
+}
+
+export type TPhrase = { text: string; terms: string[]; negations: number };
+
+export function analysePhrase(phrase: string): TPhrase {
+  const analysis = analyseText(phrase);
+  return {
+    text: analysis.text.replace(/\s+/gu, " ").trim(),
+    terms: [...analysis.terms],
+    negations: analysis.clauses.reduce((sum, clause) => sum + clause.negations.length, 0),
+  };
+}
+
+/** The best place where the answer says the phrase: an agreeing match wins over a contradicting one. */
+export function findPhrase(answer: TAnalysis, phrase: TPhrase): TMatch | null {
+  let contradiction: TMatch | null = null;
+  for (const clause of answer.clauses) {
+    let span: { start: number; end: number } | null = null;
+    const literal = phrase.text ? clause.text.indexOf(phrase.text) : -1;
+    if (literal >= 0) span = { start: clause.start + literal, end: clause.start + literal + phrase.text.length };
+    else if (phrase.terms.length > 0) {
+      const hits = phrase.terms.map((term) => findTerm(clause, term));
+      if (hits.every((hit) => hit !== null)) span = spanOf(hits as TTermHit[]);
+    }
+    if (!span) continue;
+    const polarity = literal >= 0 ? negationsBefore(clause, span.start) + phrase.negations : negationsBefore(clause, span.end);
+    const contradicted = polarity % 2 !== phrase.negations % 2 || assertsOpposite(clause, phrase.terms);
+    if (!contradicted) return { ...span, contradicted };
+    contradiction ??= { ...span, contradicted };
+  }
+  return contradiction;
+}
+
+/** The clause also asserts (not negates) the opposite of one of the terms: "it generates a label" */
+function assertsOpposite(clause: TClause, terms: string[]): boolean {
+  return terms.some((term) =>
+    (OPPOSITE.get(term) ?? []).some((opposite) => {
+      if (terms.includes(opposite)) return false;
+      const hit = findTerm(clause, opposite);
+      return hit !== null && negationsBefore(clause, hit.start) % 2 === 0;
+    }),
+  );
+}
+
+// Ideas derived from a reference answer, for questions that have no authored rubric
+
+export type TDerivedIdea = { text: string; terms: { term: string; weight: number }[]; negations: number };
+
+/** Terms that only restate the question count for less: repeating the question is not answering it. */
+const QUESTION_TERM_WEIGHT = 0.3;
+
+export function deriveIdeas(reference: string, question: string): TDerivedIdea[] {
+  const questionTerms = analyseText(question).terms;
+  return analyseText(reference)
+    .clauses.map((clause) => ({
+      text: clause.text.trim(),
+      terms: [...clause.terms.keys()].map((term) => ({ term, weight: questionTerms.has(term) ? QUESTION_TERM_WEIGHT : 1 })),
+      negations: clause.negations.length,
+    }))
+    .filter((idea) => idea.terms.reduce((sum, t) => sum + t.weight, 0) >= 1.5);
+}
+
+const OPPOSITE = new Map<string, string[]>();
+for (const [a, b] of OPPOSITES) {
+  for (const [x, y] of [
+    [canonicalTerm(a), canonicalTerm(b)],
+    [canonicalTerm(b), canonicalTerm(a)],
+  ] as const) {
+    OPPOSITE.set(x, [...(OPPOSITE.get(x) ?? []), y]);
+  }
+}
+
+export type TIdeaCoverage = { coverage: number; contradicted: boolean; evidence: { start: number; end: number } | null };
+
+/** How much of an idea the answer states (weighted share of its terms), and whether it states the opposite. */
+export function coverIdea(answer: TAnalysis, idea: TDerivedIdea): TIdeaCoverage {
+  const total = idea.terms.reduce((sum, t) => sum + t.weight, 0);
+  const ideaTerms = new Set(idea.terms.map((t) => t.term));
+  const found = new Set<string>();
+  type TClauseCover = { weight: number; hits: TTermHit[]; opposed: boolean };
+  const covers: TClauseCover[] = [];
+  for (const clause of answer.clauses) {
+    let weight = 0;
+    const hits: TTermHit[] = [];
+    for (const { term, weight: w } of idea.terms) {
+      const hit = findTerm(clause, term);
+      if (!hit) continue;
+      weight += w;
+      hits.push(hit);
+      found.add(term);
+    }
+    if (weight === 0) continue;
+    const saysOpposite = idea.terms.some(({ term }) =>
+      (OPPOSITE.get(term) ?? []).some((opposite) => !ideaTerms.has(opposite) && findTerm(clause, opposite) && !findTerm(clause, term)),
+    );
+    const flipped = clause.negations.length % 2 !== idea.negations % 2;
+    covers.push({ weight, hits, opposed: weight / total >= 0.3 && (flipped || saysOpposite) });
+  }
+  const matched = idea.terms.filter((t) => found.has(t.term)).reduce((sum, t) => sum + t.weight, 0);
+  const heaviest = (list: TClauseCover[]) => list.reduce<TClauseCover | null>((best, c) => (!best || c.weight > best.weight ? c : best), null);
+  const opposing = heaviest(covers.filter((c) => c.opposed));
+  const agreeing = heaviest(covers.filter((c) => !c.opposed));
+  const contradicted = opposing !== null && (agreeing === null || opposing.weight >= agreeing.weight);
+  const shown = contradicted ? opposing : agreeing;
+  return { coverage: matched / total, contradicted, evidence: shown ? spanOf(shown.hits) : null };
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import type { TDb } from "@/lib/core/db";
+import type { TLocale } from "@/lib/core/locales";
+import { notify } from "@/lib/core/pg-listen";
+import type { TGradeResult } from "@/lib/quiz/grade-question";
+import type { TOpen } from "@/lib/quiz/schema";
+
+import { detectInjection } from "./detect-injection";
+import { EventWriter } from "./event-writer";
+import { claimRound, FEEDBACK_CHANNEL, failRound, nextSeq, releaseRound } from "./mutations";
+import { pickGrader } from "./pick-grader";
+import type { TCriterionEvent, TGrader, TRound } from "./schema";
+import { scoreVerdicts } from "./score";
+
+// One grading job: take the round, stream the grader's events into the database as they come,
+// then store the result (and, for a submitted answer, the grade and the attempt's new total).
+
+/** After this many tries the round is marked failed and the student told so */
+export const MAX_TRIES = 5;
+
+async function loadRound(db: TDb, roundId: string) {
+  const round = await db.feedbackRound.findUniqueOrThrow({
+    where: { id: roundId },
+    select: {
+      id: true,
+      round: true,
+      purpose: true,
+      answer: true,
+      locale: true,
+      grader: true,
+      responseId: true,
+      response: { select: { attemptId: true, question: { select: { definition: true } } } },
+    },
+  });
+  const question = round.response.question.definition as TOpen;
+  if (question.type !== "open") throw new Error(`round ${roundId} is not on an open question`);
+  const earlier = await db.feedbackRound.findMany({
+    where: { responseId: round.responseId, round: { lt: round.round }, status: "DONE" },
+    orderBy: { round: "asc" },
+    select: { answer: true, verdicts: true, misconceptions: true, feedback: true },
+  });
+  const history: TRound[] = earlier.map((r) => ({ answer: r.answer, criteria: (r.verdicts ?? []) as TCriterionEvent[], misconceptions: r.misconceptions, feedback: r.feedback }));
+  return { round, question, history };
+}
+
+export async function runRound(db: TDb, roundId: string, options: { grader?: TGrader } = {}): Promise<void> {
+  const claim = await claimRound(db, roundId);
+  if (!claim) return;
+  try {
+    await gradeRound(db, roundId, options.grader ?? pickGrader());
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (claim.tries >= MAX_TRIES) {
+      await failRound(db, roundId, message);
+      return;
+    }
+    await releaseRound(db, roundId, message);
+    throw error; // the queue retries with backoff
+  }
+}
+
+async function gradeRound(db: TDb, roundId: string, grader: TGrader) {
+  const { round, question, history } = await loadRound(db, roundId);
+  const stored = (await nextSeq(db, roundId)) - 1;
+  const writer = new EventWriter(db, roundId, stored + 1);
+  // The built-in grader writes the same events every time, so a restarted job carries on where the
+  // last one stopped; a model would write something else, so its feedback starts over.
+  let skip = 0;
+  if (stored > 0 && round.grader === "builtin" && grader.name === "builtin") skip = stored;
+  else if (stored > 0) writer.push({ type: "reset" });
+
+  const criteria: TCriterionEvent[] = [];
+  const misconceptions: string[] = [];
+  let feedback = "";
+  let fallback = false;
+  let confidence = 0.5;
+  let builtinScore: number | null = null;
+  let graderName: string = grader.name;
+  await db.feedbackRound.update({ where: { id: roundId }, data: { grader: grader.name } });
+
+  const input = { question, answer: round.answer, history, locale: round.locale as TLocale };
+  for await (const event of grader.grade(input)) {
+    if (event.type === "grader") graderName = event.model ? `${event.name}:${event.model}` : event.name;
+    if (event.type === "criterion") criteria.push(event);
+    if (event.type === "misconception") misconceptions.push(event.misconceptionId);
+    if (event.type === "token") feedback += event.text;
+    if (event.type === "notice" && event.code === "LLM_FALLBACK") fallback = true;
+    if (event.type === "score") [confidence, builtinScore] = [event.confidence, event.builtinScore ?? null];
+    if (event.type === "reset") [criteria.length, misconceptions.length, feedback] = [0, 0, ""];
+    if (skip > 0) skip -= 1;
+    else writer.push(event);
+  }
+  await writer.flush();
+
+  // The score comes from the verdicts, whatever the grader's own score event said
+  const score = scoreVerdicts(question, criteria);
+  const flagged = detectInjection(round.answer).flagged;
+  await db.$transaction(async (tx) => {
+    await tx.feedbackRound.update({
+      where: { id: roundId },
+      data: { status: "DONE", grader: graderName, fallback, flagged, score, confidence, builtinScore, verdicts: criteria, misconceptions, feedback, leaseUntil: null, error: null, finishedAt: new Date() },
+    });
+    if (round.purpose !== "FINAL") return;
+    const result: TGradeResult & { roundId: string } = {
+      score,
+      maxScore: question.points,
+      outcome: score >= question.points ? "correct" : score > 0 ? "partial" : "incorrect",
+      feedback: [{ "zh-TW": feedback, en: feedback }],
+      roundId,
+    };
+    const source = graderName === "builtin" ? "BUILTIN_RUBRIC" : "LLM_RUBRIC";
+    const existing = await tx.grade.findUnique({ where: { responseId: round.responseId }, select: { source: true } });
+    // A person's grade is never replaced by a machine's
+    if (existing?.source === "HUMAN") return;
+    await tx.grade.upsert({
+      where: { responseId: round.responseId },
+      create: { responseId: round.responseId, score, maxScore: question.points, source, feedback: result },
+      update: { score, maxScore: question.points, source, feedback: result, gradedAt: new Date() },
+    });
+    await tx.$executeRaw`
+      UPDATE "Attempt" SET "score" = (
+        SELECT COALESCE(SUM(g."score"), 0) FROM "Grade" g JOIN "Response" r ON r."id" = g."responseId" WHERE r."attemptId" = ${round.response.attemptId})
+      WHERE "id" = ${round.response.attemptId}`;
+  });
+  await notify(db, FEEDBACK_CHANNEL, roundId);
+}

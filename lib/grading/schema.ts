@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+import type { TLocale } from "@/lib/core/locales";
+import type { TOpen } from "@/lib/quiz/schema";
+
+// What every grader emits, in order: verdicts per rubric criterion, matched misconceptions, the
+// feedback as tokens, and last the score. The same events are stored and streamed to the browser.
+
+export const ZVerdict = z.enum(["met", "partly", "missed"]);
+export type TVerdict = z.infer<typeof ZVerdict>;
+
+export const ZEvidence = z.object({ start: z.number().int().min(0), end: z.number().int().min(0), text: z.string().max(2000) });
+export type TEvidence = z.infer<typeof ZEvidence>;
+
+export const ZCandidate = z.object({ token: z.string().max(200), probability: z.number().min(0).max(1) });
+
+export const ZGraderEvent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("criterion"),
+    criterionId: z.string(),
+    verdict: ZVerdict,
+    /** The answer states the opposite of the criterion */
+    contradicted: z.boolean(),
+    evidence: ZEvidence.nullable(),
+    /** The criterion as the student reads it, in the round's language */
+    label: z.string().max(1000).optional(),
+  }),
+  z.object({ type: z.literal("misconception"), misconceptionId: z.string(), evidence: ZEvidence.nullable(), label: z.string().max(1000).optional() }),
+  z.object({ type: z.literal("notice"), code: z.enum(["LLM_FALLBACK", "LLM_RETRY", "INJECTION_SUSPECTED"]), detail: z.string().max(500).optional() }),
+  z.object({ type: z.literal("token"), text: z.string().max(500), candidates: z.array(ZCandidate).max(20).optional() }),
+  z.object({
+    type: z.literal("score"),
+    score: z.number(),
+    maxScore: z.number(),
+    confidence: z.number().min(0).max(1),
+    /** A model's grading also reports what the built-in grader gives, to spot disagreements */
+    builtinScore: z.number().optional(),
+  }),
+]);
+export type TGraderEvent = z.infer<typeof ZGraderEvent>;
+export type TCriterionEvent = Extract<TGraderEvent, { type: "criterion" }>;
+
+/** An earlier round of the same student on the same question: what they wrote and what they were told */
+export type TRound = { answer: string; criteria: TCriterionEvent[]; misconceptions: string[]; feedback: string };
+
+export type TGradeInput = { question: TOpen; answer: string; history: TRound[]; locale: TLocale };
+
+export type TGraderName = "builtin" | "openai";
+/** A grader yields which grader is writing (a model may hand over to the built-in one), then its events */
+export type TGraderStreamEvent = TGraderEvent | { type: "grader"; name: TGraderName; model?: string } | { type: "reset" };
+export type TGrader = { name: TGraderName; grade(input: TGradeInput, signal?: AbortSignal): AsyncIterable<TGraderStreamEvent> };

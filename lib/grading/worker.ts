@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+
+import { findStaleRounds } from "./mutations";
+import { enqueueRounds, startGradingWorkers } from "./queue";
+import { runRound } from "./run-round";
+
+const SWEEP_MS = 5000;
+const globalForWorker = globalThis as unknown as { jielongGrading?: Promise<() => Promise<void>> };
+
+/** Starts this process's grading workers and the sweep that re-queues stranded rounds; once per process. */
+export function startGrading(concurrency: number): Promise<() => Promise<void>> {
+  globalForWorker.jielongGrading ??= (async () => {
+    const stopWorkers = await startGradingWorkers(concurrency, (roundId) => runRound(db, roundId));
+    let sweeping = false;
+    const sweep = setInterval(() => {
+      if (sweeping) return;
+      sweeping = true;
+      findStaleRounds(db)
+        .then((ids) => enqueueRounds(ids))
+        .catch((error: unknown) => console.error("Grading sweep failed; retrying:", error instanceof Error ? error.message : error))
+        .finally(() => {
+          sweeping = false;
+        });
+    }, SWEEP_MS);
+    sweep.unref();
+    return async () => {
+      clearInterval(sweep);
+      await stopWorkers();
+      globalForWorker.jielongGrading = undefined;
+    };
+  })().catch((error: unknown) => {
+    globalForWorker.jielongGrading = undefined;
+    throw error;
+  });
+  return globalForWorker.jielongGrading;
+}

@@ -1,0 +1,89 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+
+import { evaluate, type TEvalReport } from "@/lib/grading/eval-metrics";
+import { foldLabel, parseEvalRecords } from "@/lib/grading/eval-records";
+import { classifyByOverlap, classifyByReference } from "@/lib/grading/reference-grader";
+
+// npm run grader:eval -- --input FILE.jsonl [--grader builtin|overlap] [--labels 2way|3way] [--json]
+// Grades each student answer from its question and reference answers alone and prints how the
+// grader's labels compare with the human ones. "overlap" is the word-overlap baseline, given the
+// threshold that suits it best on this very file (an optimistic baseline).
+
+const { values } = parseArgs({
+  options: {
+    input: { type: "string" },
+    grader: { type: "string", default: "builtin" },
+    labels: { type: "string", default: "3way" },
+    json: { type: "boolean", default: false },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`grader:eval: ${message}`);
+  process.exit(2);
+}
+
+if (!values.input) fail("--input FILE.jsonl is required");
+const scheme = values.labels;
+if (scheme !== "2way" && scheme !== "3way") fail(`--labels must be 2way or 3way, not "${scheme}"`);
+const grader = values.grader;
+if (grader !== "builtin" && grader !== "overlap") fail(`--grader must be builtin or overlap, not "${grader}"`);
+
+let records;
+try {
+  records = parseEvalRecords(await readFile(values.input, "utf8"), values.input);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+const labels = scheme === "2way" ? ["correct", "incorrect"] : ["correct", "contradictory", "incorrect"];
+const started = performance.now();
+let predictions: { id: string; lang?: string; expected: string; predicted: string }[];
+let note = "";
+if (grader === "builtin") {
+  predictions = records.map((r) => ({
+    id: r.id,
+    lang: r.lang,
+    expected: foldLabel(r.label, scheme),
+    predicted: foldLabel(classifyByReference({ question: r.question, references: r.reference_answers, answer: r.student_answer }).label, scheme),
+  }));
+} else {
+  let best: { threshold: number; predictions: typeof predictions; macro: number } | null = null;
+  for (let threshold = 0.05; threshold <= 0.95; threshold += 0.05) {
+    const candidate = records.map((r) => ({
+      id: r.id,
+      lang: r.lang,
+      expected: foldLabel(r.label, scheme),
+      predicted: classifyByOverlap({ references: r.reference_answers, answer: r.student_answer }, threshold).label,
+    }));
+    const macro = evaluate(labels, candidate).macroF1;
+    if (!best || macro > best.macro) best = { threshold, predictions: candidate, macro };
+  }
+  predictions = best!.predictions;
+  note = ` (threshold ${best!.threshold.toFixed(2)}, the best on this file)`;
+}
+const msPerAnswer = (performance.now() - started) / records.length / (grader === "overlap" ? 19 : 1);
+
+const report = evaluate(labels, predictions);
+const byLang = ["zh-TW", "en"].map((lang) => ({ lang, report: evaluate(labels, predictions.filter((p) => p.lang === lang)) })).filter((x) => x.report.total > 0);
+
+if (values.json) {
+  console.log(JSON.stringify({ grader, scheme, msPerAnswer, report, byLang, errors: predictions.filter((p) => p.expected !== p.predicted) }, null, 2));
+  process.exit(0);
+}
+
+const pct = (x: number) => x.toFixed(3);
+function print(title: string, r: TEvalReport) {
+  console.log(`\n${title}: ${r.total} answers`);
+  console.log(`accuracy ${pct(r.accuracy)}   macro-F1 ${pct(r.macroF1)}   weighted-F1 ${pct(r.weightedF1)}`);
+  console.log(`${"class".padEnd(15)}${"precision".padStart(10)}${"recall".padStart(10)}${"F1".padStart(10)}${"n".padStart(6)}`);
+  for (const c of r.perClass) console.log(`${c.label.padEnd(15)}${pct(c.precision).padStart(10)}${pct(c.recall).padStart(10)}${pct(c.f1).padStart(10)}${String(c.support).padStart(6)}`);
+  console.log(`confusion (rows: label, columns: grader)`);
+  console.log(`${"".padEnd(15)}${r.labels.map((l) => l.slice(0, 13).padStart(14)).join("")}`);
+  r.labels.forEach((l, i) => console.log(`${l.padEnd(15)}${r.confusion[i]!.map((n) => String(n).padStart(14)).join("")}`));
+}
+console.log(`grader: ${grader}${note}; labels: ${scheme}; file: ${values.input}`);
+print("all", report);
+for (const { lang, report: r } of byLang) print(lang, r);
+console.log(`\n${msPerAnswer.toFixed(2)} ms per answer`);
