@@ -6,7 +6,7 @@ export const EN_STOPWORDS = new Set(
     "a an the and or but if of to in on at by for from with as is are was were be been being it its this that these those " +
     "there their they them he she his her we our you your i me my so than then just only also very really quite much more most " +
     "some any each every all both do does did doing have has had having can could would should will shall may might must " +
-    "too which who whom what when where why how about into over under again out up down off one ones thing things such like " +
+    "state states say says explain explains mention mentions describe describes give gives conclude concludes contrast contrasts too which who whom what when where why how about into over under again out up down off one ones thing things such like " +
     "because since while whereas therefore thus hence however although though"
   ).split(/\s+/u),
 );
@@ -15,7 +15,7 @@ export const ZH_STOPWORDS = new Set(
   (
     "的 了 是 在 和 與 跟 及 也 就 都 而 這 那 這個 那個 這些 那些 它 它們 他 她 我 你 我們 他們 有 會 要 把 被 從 到 對 為 以 " +
     "所以 因為 但 但是 可以 能 能夠 很 更 還 又 或 或是 嗎 呢 吧 啊 喔 等 中 上 下 裡 之 其 就是 只是 只 而已 一 一些 個 種 樣 " +
-    "什麼 怎麼 如何 為什麼 因此 然後 並 並且 所 得 地 著 過 來 去 讓 用 使 說 像 如果 因而 即 便 才 再 已經 可能 應該 一定 其實"
+    "什麼 怎麼 如何 為什麼 因此 然後 並 並且 所 得 地 著 過 來 去 讓 用 使 說 像 如果 因而 即 便 才 再 已經 可能 應該 一定 其實 指出 說明 提到 描述 得出 結論 舉出 比較"
   ).split(/\s+/u),
 );
 

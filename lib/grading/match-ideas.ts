@@ -26,19 +26,21 @@ export function analysePhrase(phrase: string): TPhrase {
 }
 
 /** The best place where the answer says the phrase: an agreeing match wins over a contradicting one. */
-export function findPhrase(answer: TAnalysis, phrase: TPhrase): TMatch | null {
+export function findPhrase(answer: TAnalysis, phrase: TPhrase, options: { literalOnly?: boolean } = {}): TMatch | null {
   let contradiction: TMatch | null = null;
   for (const clause of answer.clauses) {
     let span: { start: number; end: number } | null = null;
     const literal = phrase.text ? clause.text.indexOf(phrase.text) : -1;
     if (literal >= 0) span = { start: clause.start + literal, end: clause.start + literal + phrase.text.length };
-    else if (phrase.terms.length > 0) {
+    else if (phrase.terms.length > 0 && !options.literalOnly) {
       const hits = phrase.terms.map((term) => findTerm(clause, term));
       if (hits.every((hit) => hit !== null)) span = spanOf(hits as TTermHit[]);
     }
     if (!span) continue;
+    // Terms scattered over a long clause are enough to agree with an idea, not to contradict it
+    const tight = literal >= 0 || (phrase.terms.length >= 2 && span.end - span.start <= Math.max(12, phrase.text.length * 2));
     const polarity = literal >= 0 ? negationsBefore(clause, span.start) + phrase.negations : negationsBefore(clause, span.end);
-    const contradicted = polarity % 2 !== phrase.negations % 2 || assertsOpposite(clause, phrase.terms);
+    const contradicted = (tight && polarity % 2 !== phrase.negations % 2) || assertsOpposite(clause, phrase.terms);
     if (!contradicted) return { ...span, contradicted };
     contradiction ??= { ...span, contradicted };
   }
@@ -87,7 +89,11 @@ for (const [a, b] of OPPOSITES) {
 export type TIdeaCoverage = { coverage: number; contradicted: boolean; evidence: { start: number; end: number } | null };
 
 /** How much of an idea the answer states (weighted share of its terms), and whether it states the opposite. */
-export function coverIdea(answer: TAnalysis, idea: TDerivedIdea): TIdeaCoverage {
+/** How much of an idea a clause must state before a negation or an opposite in it counts as contradicting */
+export type TContradictionOptions = { flipAt: number; oppositeAt: number };
+export const CONTRADICTION_DEFAULTS: TContradictionOptions = { flipAt: 0.3, oppositeAt: 0.3 };
+
+export function coverIdea(answer: TAnalysis, idea: TDerivedIdea, options: TContradictionOptions = CONTRADICTION_DEFAULTS): TIdeaCoverage {
   const total = idea.terms.reduce((sum, t) => sum + t.weight, 0);
   const ideaTerms = new Set(idea.terms.map((t) => t.term));
   const found = new Set<string>();
@@ -108,7 +114,8 @@ export function coverIdea(answer: TAnalysis, idea: TDerivedIdea): TIdeaCoverage 
       (OPPOSITE.get(term) ?? []).some((opposite) => !ideaTerms.has(opposite) && findTerm(clause, opposite) && !findTerm(clause, term)),
     );
     const flipped = clause.negations.length % 2 !== idea.negations % 2;
-    covers.push({ weight, hits, opposed: weight / total >= 0.3 && (flipped || saysOpposite) });
+    const share = weight / total;
+    covers.push({ weight, hits, opposed: (share >= options.flipAt && flipped) || (share >= options.oppositeAt && saysOpposite) });
   }
   const matched = idea.terms.filter((t) => found.has(t.term)).reduce((sum, t) => sum + t.weight, 0);
   const heaviest = (list: TClauseCover[]) => list.reduce<TClauseCover | null>((best, c) => (!best || c.weight > best.weight ? c : best), null);

@@ -20,10 +20,16 @@ function evidenceOf(answer: string, analysis: TAnalysis, match: { start: number;
   return { start: match.start, end: match.end, text: source.slice(match.start, match.end).slice(0, 2000) };
 }
 
-function bestMatch(analysis: TAnalysis, phrasings: string[]): TMatch | null {
+/**
+ * The first phrasing the answer states. A phrasing made only of the question's own words (e.g.
+ * "spam or not" for a question about spam filters) must appear as written: mentioning the
+ * question's subject is not stating the idea.
+ */
+function bestMatch(analysis: TAnalysis, phrasings: string[], promptTerms: Set<string>): TMatch | null {
   let contradiction: TMatch | null = null;
   for (const phrasing of phrasings) {
-    const match = findPhrase(analysis, analysePhrase(phrasing));
+    const phrase = analysePhrase(phrasing);
+    const match = findPhrase(analysis, phrase, { literalOnly: phrase.terms.every((term) => promptTerms.has(term)) });
     if (match && !match.contradicted) return match;
     contradiction ??= match;
   }
@@ -42,7 +48,8 @@ function paraphraseOf(analysis: TAnalysis, criterion: TCriterion, prompt: string
 }
 
 export function judgeCriterion(answer: string, analysis: TAnalysis, criterion: TCriterion, prompt: string): TCriterionEvent {
-  const matches = criterion.keyIdeas.map((idea) => bestMatch(analysis, [...idea.phrasings["zh-TW"], ...idea.phrasings.en]));
+  const promptTerms = analyseText(prompt).terms;
+  const matches = criterion.keyIdeas.map((idea) => bestMatch(analysis, [...idea.phrasings["zh-TW"], ...idea.phrasings.en], promptTerms));
   const stated = matches.filter((m): m is TMatch => m !== null && !m.contradicted);
   const contradiction = matches.find((m) => m?.contradicted) ?? null;
   const paraphrase = paraphraseOf(analysis, criterion, prompt);
@@ -64,7 +71,7 @@ export function judgeRubric(question: TOpen, answer: string) {
   const prompt = `${question.prompt["zh-TW"]} ${question.prompt.en}`;
   const criteria = question.rubric.criteria.map((criterion) => judgeCriterion(answer, analysis, criterion, prompt));
   const misconceptions = question.rubric.misconceptions.flatMap((misconception) => {
-    const match = bestMatch(analysis, [...misconception.phrasings["zh-TW"], ...misconception.phrasings.en]);
+    const match = bestMatch(analysis, [...misconception.phrasings["zh-TW"], ...misconception.phrasings.en], analyseText(prompt).terms);
     return match && !match.contradicted ? [{ misconceptionId: misconception.id, evidence: evidenceOf(answer, analysis, match) }] : [];
   });
   return { analysis, criteria, misconceptions };
