@@ -35,6 +35,7 @@ type TWorld = {
   essayAttemptId: string;
   essayQuestionId: string;
   roundId: string;
+  responseId: string;
 };
 
 // JSON routes answer 401 to the anonymous and 404 to anyone but the attempt's owner.
@@ -51,6 +52,7 @@ const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow; post?: 
   "/classes/new": { path: () => "/classes/new", expect: signedIn },
   "/classes/[classId]": { path: (w) => `/classes/${w.classId}`, expect: staffPage },
   "/classes/[classId]/roster": { path: (w) => `/classes/${w.classId}/roster`, expect: staffPage },
+  "/classes/[classId]/grading": { path: (w) => `/classes/${w.classId}/grading?filter=all`, expect: staffPage },
   "/classes/[classId]/roster/export": { path: (w) => `/classes/${w.classId}/roster/export`, expect: staffPage },
   "/assignments/[assignmentId]": { path: (w) => `/assignments/${w.assignmentId}`, expect: memberPage },
   "/attempts/[attemptId]": { path: (w) => `/attempts/${w.attemptId}`, expect: { ...staffPage, student: "ok" } },
@@ -78,6 +80,7 @@ const ACTIONS: Record<string, { args: (w: TWorld) => unknown[]; expect: TRow }> 
     args: (w) => [w.classId, { quizId: w.quizId, mode: "PRACTICE", opensAt: null, closesAt: null, timeLimitMinutes: null, attemptsAllowed: null, countedAttempt: "BEST", feedbackTiming: "AFTER_SUBMIT", shuffleQuestions: false, shuffleOptions: true, graceSeconds: 60 }],
     expect: instructorAction,
   },
+  "lib/grading/actions.ts#reviewGradeAction": { args: (w) => [w.classId, { action: "ACCEPT", responseId: w.responseId, reason: "access matrix" }], expect: staffAction },
   "lib/roster/actions.ts#createClassAction": { args: () => [{ name: "Access-matrix class", term: "" }], expect: signedIn },
   "lib/roster/actions.ts#updateClassAction": { args: (w) => [w.classId, { name: "Matrix class", term: "", archived: false }], expect: instructorAction },
   "lib/roster/actions.ts#previewRosterImportAction": { args: (w) => [w.classId, formData({ text: "email\nsomeone@example.edu\n" })], expect: instructorAction },
@@ -183,6 +186,7 @@ test("every route and server action has a row, and every role gets exactly its r
   const essayAttempt = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: essayVersion.id, assignmentId: essayAssignment.id } });
   const essay = await db.question.findFirstOrThrow({ where: { quizVersionId: essayVersion.id, type: "OPEN" } });
   const response = await db.response.create({ data: { attemptId: attempt.id, questionId: question.id, answer: { type: "numeric", text: "1" } } });
+  await db.grade.create({ data: { responseId: response.id, score: 0, maxScore: 1, source: "AUTO", feedback: { score: 0, maxScore: 1, outcome: "incorrect", feedback: [] } } });
   const round = await db.feedbackRound.create({ data: { responseId: response.id, round: 1, purpose: "PRACTICE", answer: "1", locale: "en", status: "DONE", maxScore: 1, score: 0 } });
   const world: TWorld = {
     classId: klass.id,
@@ -198,6 +202,7 @@ test("every route and server action has a row, and every role gets exactly its r
     essayAttemptId: essayAttempt.id,
     essayQuestionId: essay.id,
     roundId: round.id,
+    responseId: response.id,
   };
   await db.$disconnect();
 

@@ -8,7 +8,7 @@ const SPAM = 10;
 const PARTIAL = "垃圾郵件過濾只是在「是垃圾郵件」和「不是」兩個固定答案中挑一個，所以是分類。<img src=x onerror=alert(1)>";
 const FULL = `${PARTIAL}寫詩則要一個字一個字產生新的文字，可能的寫法多到列不完，所以是生成。`;
 
-test("feedback on an open answer streams in, a revision is answered with what changed, and the submission is graded", async ({ page, student, db }) => {
+test("feedback on an open answer streams in, a revision is answered with what changed, and the submission is graded", async ({ page, student, db, browser }) => {
   test.setTimeout(120_000);
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
@@ -56,6 +56,7 @@ test("feedback on an open answer streams in, a revision is answered with what ch
   // Revise and ask again: the next round speaks to what changed
   await question.getByLabel("你的回答").fill(FULL);
   await question.getByRole("button", { name: "修改後再取得回饋（第 2 輪）" }).click();
+  await expect(question.getByTestId("open-feedback")).toHaveAttribute("data-rounds", "2");
   const second = question.getByTestId("feedback-stream").first();
   await expect(second).toHaveAttribute("data-status", "DONE", { timeout: 20_000 });
   await expect(second.getByTestId("feedback-text")).toContainText("這次你補上了");
@@ -92,5 +93,42 @@ test("feedback on an open answer streams in, a revision is answered with what ch
   const grade = await db.grade.findFirstOrThrow({ where: { response: { attempt: { userId: student.id }, question: { questionUuid: "8a8b6dcc-8b1b-4d32-b7f4-ac549ef5b32f" } } } });
   expect(grade).toMatchObject({ score: 3, source: "BUILTIN_RUBRIC" });
   await expect(page.getByText("<img src=x onerror=alert(1)>", { exact: false }).first()).toBeVisible();
+
+  // The instructor reviews the machine grade: a reason is required, the change is audited,
+  // agreement is counted, and the student sees that a person reviewed it
+  const staff = await browser.newContext({ locale: "zh-TW", baseURL: test.info().project.use.baseURL });
+  const instructor = await staff.newPage();
+  instructor.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await signInViaApi(instructor.request, "instructor@example.com", "jielong-demo");
+  await instructor.goto("/classes/demo-genai-2024");
+  await instructor.getByRole("link", { name: "開放題評分複閱" }).click();
+  await instructor.getByRole("link", { name: /^全部/u }).click();
+  const entry = instructor.getByRole("region", { name: student.name });
+  await expect(entry.getByTestId("review-answer")).toContainText("<img src=x onerror=alert(1)>");
+  await expect(entry.getByTestId("machine-grade")).toContainText("3 / 3");
+  await entry.getByLabel("分數（0–3，以 0.5 分為單位）").fill("2");
+  await entry.getByRole("button", { name: "改成這個分數與回饋" }).click();
+  await expect(entry.getByText("請寫下理由。")).toBeVisible();
+  await entry.getByLabel("理由", { exact: true }).fill("沒有比較兩者可能輸出的數量");
+  await entry.getByLabel("給學生的回饋").fill("分類與生成的差別說得清楚；再補上可能輸出數量的比較。");
+  await entry.getByRole("button", { name: "改成這個分數與回饋" }).click();
+  await expect(entry.getByRole("status")).toHaveText("已改分：2 / 3 分。");
+  await expect(entry.getByTestId("current-grade")).toContainText("2 / 3");
+  await entry.getByText("稽核紀錄（1 筆）").click();
+  await expect(entry.getByTestId("audit-log")).toContainText("改分：3 → 2 分。理由：沒有比較兩者可能輸出的數量");
+  await expect(instructor.getByTestId("agreement")).toContainText("已複閱");
+  await expectAccessible(instructor);
+  const audit = await db.gradeAudit.findFirstOrThrow({ where: { responseId: grade.responseId } });
+  expect(audit).toMatchObject({ action: "OVERRIDE", machineScore: 3, previousScore: 3, newScore: 2, newSource: "HUMAN" });
+
+  await page.reload();
+  const reviewed = page.getByRole("region", { name: `第 ${SPAM} 題` });
+  await expect(reviewed).toContainText("已由老師或助教複閱");
+  await expect(reviewed).toContainText("2 / 3 分");
+  await expect(reviewed).toContainText("再補上可能輸出數量的比較");
+  await staff.close();
   expect(dialogs).toEqual([]);
 });

@@ -18,7 +18,7 @@ export function OpenFeedback({ rounds, asking, error, disabled, onAsk }: TProps)
   const t = useTranslations("feedback");
   const latest = rounds.at(-1);
   return (
-    <div className="mt-3 flex flex-col gap-2" data-testid="open-feedback">
+    <div className="mt-3 flex flex-col gap-2" data-testid="open-feedback" data-rounds={rounds.length}>
       <div>
         <Button type="button" variant="secondary" disabled={disabled || asking} onClick={onAsk}>
           {asking ? t("asking") : rounds.length === 0 ? t("ask") : t("askAgain", { round: rounds.length + 1 })}

@@ -19,10 +19,12 @@ type TProps = {
   /** An open answer's rubric grading, streamed */
   finalRoundId?: string | null;
   gradeSource?: string | null;
+  /** A person accepted or replaced the machine's grade */
+  reviewed?: boolean;
 };
 
 // Every text here is rendered as text: React escapes it, nothing is injected as HTML.
-export async function QuestionResult({ index, question, answer, grade, lectureSlug, finalRoundId, gradeSource }: TProps) {
+export async function QuestionResult({ index, question, answer, grade, lectureSlug, finalRoundId, gradeSource, reviewed = false }: TProps) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <Card aria-labelledby={`result-${index}`} data-outcome={grade.outcome}>
@@ -37,8 +39,11 @@ export async function QuestionResult({ index, question, answer, grade, lectureSl
       </div>
       <p className="mt-2 whitespace-pre-line text-lg font-medium">{localize(question.prompt, locale)}</p>
       <AnswerReview question={question} answer={answer} grade={grade} />
-      {gradeSource === "HUMAN" ? <p className="mt-2 text-sm font-medium text-teal-900">{t("feedback.reviewedByPerson")}</p> : null}
-      {gradeSource === "BUILTIN_RUBRIC" || gradeSource === "LLM_RUBRIC" ? <p className="mt-2 text-sm text-slate-700">{t("feedback.machineGraded")}</p> : null}
+      {gradeSource === "HUMAN" || reviewed ? (
+        <p className="mt-2 text-sm font-medium text-teal-900">{t("feedback.reviewedByPerson")}</p>
+      ) : gradeSource === "BUILTIN_RUBRIC" || gradeSource === "LLM_RUBRIC" ? (
+        <p className="mt-2 text-sm text-slate-700">{t("feedback.machineGraded")}</p>
+      ) : null}
       {finalRoundId && gradeSource !== "HUMAN" ? (
         <FinalFeedback roundId={finalRoundId} refreshOnEnd={grade.outcome === "awaiting_grading"} />
       ) : (

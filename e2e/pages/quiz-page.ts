@@ -7,8 +7,12 @@ export class QuizPage {
   /** Opens the assignment and starts (or resumes) an attempt. */
   async start(assignmentId: string) {
     await this.page.goto(`/assignments/${assignmentId}`);
-    await this.page.getByRole("button", { name: /開始作答|再作答一次|再練一次/ }).or(this.page.getByRole("link", { name: /繼續第 \d+ 次作答/ })).click();
-    await expect(this.page).toHaveURL(/\/attempts\//);
+    const start = this.page.getByRole("button", { name: /開始作答|再作答一次|再練一次/ }).or(this.page.getByRole("link", { name: /繼續第 \d+ 次作答/ }));
+    // A click that lands before the page is hydrated does nothing; starting twice resumes the same attempt
+    await expect(async () => {
+      if (!/\/attempts\//u.test(this.page.url())) await start.click();
+      await expect(this.page).toHaveURL(/\/attempts\//, { timeout: 5000 });
+    }).toPass({ timeout: 30_000 });
     await expect(this.saveStatus).not.toHaveAttribute("data-state", "loading");
   }
 

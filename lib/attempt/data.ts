@@ -75,7 +75,7 @@ export async function findAttempt(attemptId: string) {
           answer: true,
           variant: true,
           seq: true,
-          grade: { select: { score: true, maxScore: true, feedback: true, source: true } },
+          grade: { select: { score: true, maxScore: true, feedback: true, source: true, reviewedAt: true } },
           rounds: { orderBy: { round: "asc" }, select: { id: true, purpose: true } },
         },
       },

@@ -88,7 +88,7 @@ export const loadAttempt = cache(async (attemptId: string) => {
     const grade = (response?.grade?.feedback as TGradeResult | undefined) ?? gradeQuestion(question, answer.type === "unanswered" ? undefined : answer);
     // An open answer's grading streams from its final round, live if it is still being written
     const finalRoundId = response?.rounds.filter((round) => round.purpose === "FINAL").at(-1)?.id ?? null;
-    return { id: entry.id, question, answer, grade, finalRoundId, gradeSource: response?.grade?.source ?? null };
+    return { id: entry.id, question, answer, grade, finalRoundId, gradeSource: response?.grade?.source ?? null, reviewed: Boolean(response?.grade?.reviewedAt) };
   });
   return {
     view: "review" as const,

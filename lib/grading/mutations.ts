@@ -3,6 +3,8 @@ import type { TDb } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import type { TLocale } from "@/lib/core/locales";
 import { notify } from "@/lib/core/pg-listen";
+import type { TAuthorizedClassId } from "@/lib/core/session";
+import type { TGradeResult } from "@/lib/quiz/grade-question";
 
 import type { TStreamEvent } from "./stream-events";
 
@@ -104,4 +106,76 @@ export async function findStaleRounds(db: TDb): Promise<string[]> {
        OR ("status" = 'RUNNING' AND "leaseUntil" < now())
     ORDER BY "createdAt" LIMIT 100`;
   return rows.map((row) => row.id);
+}
+
+/** An attempt's total is the sum of its grades: called whenever one of them changes. */
+export async function recomputeAttemptScore(tx: TTx, attemptId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Attempt" SET "score" = (
+      SELECT COALESCE(SUM(g."score"), 0) FROM "Grade" g JOIN "Response" r ON r."id" = g."responseId" WHERE r."attemptId" = ${attemptId})
+    WHERE "id" = ${attemptId}`;
+}
+
+// A person's decision on a machine grade: accept it as it is, or replace score and feedback.
+// Either way the decision and its reason go to the audit log, and a replaced grade is never
+// overwritten by a later machine grading.
+
+export type TReviewDecision = { action: "ACCEPT" } | { action: "OVERRIDE"; score: number; feedback: string };
+
+export async function reviewGrade(
+  db: TDb,
+  input: { classId: TAuthorizedClassId; responseId: string; actorId: string; decision: TReviewDecision; reason: string; now?: Date },
+): Promise<{ score: number }> {
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Grade" WHERE "responseId" = ${input.responseId} FOR UPDATE`;
+    const grade = await tx.grade.findFirst({
+      where: { responseId: input.responseId, response: { attempt: { assignment: { classId: input.classId } } } },
+      select: { score: true, maxScore: true, source: true, feedback: true, response: { select: { attemptId: true } } },
+    });
+    if (!grade) throw new AppError("NOT_FOUND");
+    const machine = await tx.feedbackRound.findFirst({
+      where: { responseId: input.responseId, purpose: "FINAL", status: "DONE" },
+      orderBy: { round: "desc" },
+      select: { score: true },
+    });
+    const previous = grade.feedback as TGradeResult & { roundId?: string };
+    let score = grade.score;
+    let source = grade.source;
+    let feedback: TGradeResult & { roundId?: string } = previous;
+    if (input.decision.action === "OVERRIDE") {
+      if (input.decision.score > grade.maxScore) throw new AppError("INVALID_INPUT");
+      score = input.decision.score;
+      source = "HUMAN";
+      const text = input.decision.feedback.trim();
+      feedback = {
+        ...previous,
+        score,
+        outcome: score >= grade.maxScore ? "correct" : score > 0 ? "partial" : "incorrect",
+        feedback: text ? [{ "zh-TW": text, en: text }] : previous.feedback,
+      };
+    }
+    await tx.grade.update({
+      where: { responseId: input.responseId },
+      data: { score, source, feedback, reviewedById: input.actorId, reviewedAt: now, ...(input.decision.action === "OVERRIDE" ? { gradedById: input.actorId, gradedAt: now } : {}) },
+    });
+    await tx.gradeAudit.create({
+      data: {
+        responseId: input.responseId,
+        actorId: input.actorId,
+        action: input.decision.action,
+        machineScore: machine?.score ?? null,
+        previousScore: grade.score,
+        newScore: score,
+        previousSource: grade.source,
+        newSource: source,
+        previousFeedback: previous,
+        newFeedback: feedback,
+        reason: input.reason,
+        createdAt: now,
+      },
+    });
+    await recomputeAttemptScore(tx, grade.response.attemptId);
+    return { score };
+  });
 }

@@ -7,7 +7,7 @@ import type { TOpen } from "@/lib/quiz/schema";
 
 import { detectInjection } from "./detect-injection";
 import { EventWriter } from "./event-writer";
-import { claimRound, FEEDBACK_CHANNEL, failRound, nextSeq, releaseRound } from "./mutations";
+import { claimRound, FEEDBACK_CHANNEL, failRound, nextSeq, recomputeAttemptScore, releaseRound } from "./mutations";
 import { pickGrader } from "./pick-grader";
 import type { TCriterionEvent, TGrader, TRound } from "./schema";
 import { scoreVerdicts } from "./score";
@@ -117,10 +117,7 @@ async function gradeRound(db: TDb, roundId: string, grader: TGrader) {
       create: { responseId: round.responseId, score, maxScore: question.points, source, feedback: result },
       update: { score, maxScore: question.points, source, feedback: result, gradedAt: new Date() },
     });
-    await tx.$executeRaw`
-      UPDATE "Attempt" SET "score" = (
-        SELECT COALESCE(SUM(g."score"), 0) FROM "Grade" g JOIN "Response" r ON r."id" = g."responseId" WHERE r."attemptId" = ${round.response.attemptId})
-      WHERE "id" = ${round.response.attemptId}`;
+    await recomputeAttemptScore(tx, round.response.attemptId);
   });
   await notify(db, FEEDBACK_CHANNEL, roundId);
 }

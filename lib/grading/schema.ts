@@ -49,3 +49,18 @@ export type TGraderName = "builtin" | "openai";
 /** A grader yields which grader is writing (a model may hand over to the built-in one), then its events */
 export type TGraderStreamEvent = TGraderEvent | { type: "grader"; name: TGraderName; model?: string } | { type: "reset" };
 export type TGrader = { name: TGraderName; grade(input: TGradeInput, signal?: AbortSignal): AsyncIterable<TGraderStreamEvent> };
+
+// A reviewer's decision, from the grading review form
+const ZReason = z.string().trim().min(1, "reason_required").max(500, "reason_too_long");
+const ZResponseId = z.string().min(1).max(100);
+export const ZReviewInput = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("ACCEPT"), responseId: ZResponseId, reason: ZReason }),
+  z.object({
+    action: z.literal("OVERRIDE"),
+    responseId: ZResponseId,
+    score: z.number({ error: "score_required" }).min(0, "score_range").multipleOf(0.5, "score_step"),
+    feedback: z.string().max(5000, "feedback_too_long"),
+    reason: ZReason,
+  }),
+]);
+export type TReviewInput = z.infer<typeof ZReviewInput>;

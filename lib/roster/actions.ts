@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
-import { AppError, isAppError } from "@/lib/core/errors";
+import { fieldErrors, guarded } from "@/lib/core/action-result";
+import { AppError } from "@/lib/core/errors";
 import { requireClassRole, requireUser } from "@/lib/core/session";
 import { findRosterForImport } from "./data";
 import { applyRosterPlan, approveMember, changeRole, createClass, joinByCode, removeMember, rotateJoinCode, setJoinCode, updateClass } from "./mutations";
@@ -12,21 +13,6 @@ import { planRosterImport, type TRosterPlan } from "./plan-roster-import";
 import { IMPORT_BATCH, MAX_UPLOAD_BYTES, ZClassFields, ZJoinCode, ZRole, type TActionResult } from "./schema";
 
 const ZId = z.string().min(1).max(100);
-
-/** Expected refusals (not allowed, not found …) come back as a code the UI translates. */
-async function guarded<R>(work: () => Promise<R>): Promise<R | { ok: false; code: string }> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code };
-    throw error;
-  }
-}
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  // A too-long section is reported at ["sections", i]: the field is the first path element.
-  return Object.fromEntries(error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-}
 
 export async function createClassAction(input: unknown): Promise<TActionResult> {
   const user = await requireUser();

@@ -77,6 +77,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
           lectureSlug={attempt.lectureSlug}
           finalRoundId={entry.finalRoundId}
           gradeSource={entry.gradeSource}
+          reviewed={entry.reviewed}
         />
       ))}
       <div className="flex flex-wrap gap-3">

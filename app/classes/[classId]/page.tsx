@@ -21,6 +21,11 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title", { name: klass.name })}</h1>
+      <p>
+        <Link href={`/classes/${klass.id}/grading`} className="text-teal-800 underline underline-offset-2">
+          {t("toGrading")}
+        </Link>
+      </p>
       <Card aria-labelledby="by-student">
         <h2 id="by-student" className="mb-1 text-xl font-semibold">
           {t("summary")}

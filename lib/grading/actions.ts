@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { fieldErrors, guarded } from "@/lib/core/action-result";
+import { db } from "@/lib/core/db";
+import { requireClassRole } from "@/lib/core/session";
+import { reviewGrade } from "./mutations";
+import { ZReviewInput } from "./schema";
+
+type TResult = { ok: true; score: number } | { ok: false; code: string; fields?: Record<string, string> };
+
+/** An instructor or TA accepts or replaces a machine grade, with a reason that goes to the audit log. */
+export async function reviewGradeAction(classId: unknown, input: unknown): Promise<TResult> {
+  return guarded(async () => {
+    const { classId: id, user } = await requireClassRole(z.string().min(1).max(100).parse(classId), ["INSTRUCTOR", "TA"]);
+    const parsed = ZReviewInput.safeParse(input);
+    if (!parsed.success) return { ok: false as const, code: "INVALID_INPUT", fields: fieldErrors(parsed.error) };
+    const { responseId, reason, ...decision } = parsed.data;
+    const { score } = await reviewGrade(db, { classId: id, responseId, actorId: user.id, decision, reason });
+    revalidatePath(`/classes/${id}/grading`);
+    return { ok: true as const, score };
+  });
+}
