@@ -3,9 +3,11 @@ import { parseArgs } from "node:util";
 
 import { evaluate, type TEvalReport } from "@/lib/grading/eval-metrics";
 import { foldLabel, parseEvalRecords } from "@/lib/grading/eval-records";
-import { classifyByOverlap, classifyByReference } from "@/lib/grading/reference-grader";
+import { createOpenAIGrader } from "@/lib/grading/openai-grader";
+import { classifyByOverlap, classifyByReference, type TLabel } from "@/lib/grading/reference-grader";
+import type { TOpen } from "@/lib/quiz/schema";
 
-// npm run grader:eval -- --input FILE.jsonl [--grader builtin|overlap] [--labels 2way|3way] [--json]
+// npm run grader:eval -- --input FILE.jsonl [--grader builtin|openai|overlap] [--labels 2way|3way] [--json]
 // Grades each student answer from its question and reference answers alone and prints how the
 // grader's labels compare with the human ones. "overlap" is the word-overlap baseline, given the
 // threshold that suits it best on this very file (an optimistic baseline).
@@ -28,7 +30,8 @@ if (!values.input) fail("--input FILE.jsonl is required");
 const scheme = values.labels;
 if (scheme !== "2way" && scheme !== "3way") fail(`--labels must be 2way or 3way, not "${scheme}"`);
 const grader = values.grader;
-if (grader !== "builtin" && grader !== "overlap") fail(`--grader must be builtin or overlap, not "${grader}"`);
+if (grader !== "builtin" && grader !== "openai" && grader !== "overlap") fail(`--grader must be builtin, openai or overlap, not "${grader}"`);
+if (grader === "openai" && !(process.env.LLM_BASE_URL && process.env.LLM_MODEL)) fail("--grader openai needs LLM_BASE_URL and LLM_MODEL (and LLM_API_KEY if the server wants one)");
 
 let records;
 try {
@@ -41,7 +44,33 @@ const labels = scheme === "2way" ? ["correct", "incorrect"] : ["correct", "contr
 const started = performance.now();
 let predictions: { id: string; lang?: string; expected: string; predicted: string }[];
 let note = "";
-if (grader === "builtin") {
+if (grader === "openai") {
+  // The record has no rubric: one criterion, "states the reference's main points", whose key ideas are the references
+  const model = createOpenAIGrader({ baseURL: process.env.LLM_BASE_URL!, model: process.env.LLM_MODEL!, apiKey: process.env.LLM_API_KEY, timeoutMs: Number(process.env.LLM_TIMEOUT_MS) || 60_000 });
+  let fallbacks = 0;
+  predictions = [];
+  for (const r of records) {
+    const both = (text: string) => ({ "zh-TW": text, en: text });
+    const question = {
+      type: "open",
+      uuid: "00000000-0000-4000-8000-000000000000",
+      points: 1,
+      prompt: both(r.question),
+      referenceAnswer: both(r.reference_answers[0]!),
+      rubric: {
+        criteria: [{ id: "main-points", points: 1, description: both("States the main points of the reference answer, without contradicting it."), keyIdeas: [{ id: "reference", phrasings: { "zh-TW": r.reference_answers, en: r.reference_answers } }] }],
+        misconceptions: [],
+      },
+    } as unknown as TOpen;
+    let label: TLabel = "incorrect";
+    for await (const event of model.grade({ question, answer: r.student_answer, history: [], locale: r.lang ?? "en" })) {
+      if (event.type === "notice" && event.code === "LLM_FALLBACK") fallbacks += 1;
+      if (event.type === "criterion") label = event.contradicted ? "contradictory" : event.verdict === "met" ? "correct" : "incorrect";
+    }
+    predictions.push({ id: r.id, lang: r.lang, expected: foldLabel(r.label, scheme), predicted: foldLabel(label, scheme) });
+  }
+  note = ` (${process.env.LLM_MODEL} at ${process.env.LLM_BASE_URL}; ${fallbacks} answer(s) fell back to the built-in grader)`;
+} else if (grader === "builtin") {
   predictions = records.map((r) => ({
     id: r.id,
     lang: r.lang,

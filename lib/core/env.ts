@@ -11,7 +11,7 @@ const ZEnv = z.object({
   JIELONG_SEED_DEMO: z.enum(["0", "1"]).optional().describe("Force (1) or skip (0) the demo accounts"),
   JIELONG_WORKER: z.enum(["inline", "external"]).default("inline").describe("Run grading jobs inside the app (inline) or only in `npm run worker` (external)"),
   GRADER_PACE_MS: z.coerce.number().int().min(0).max(1000).default(15).describe("Milliseconds between the built-in grader's feedback tokens, for a readable stream; 0 sends at once"),
-  GRADING_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8).describe("Grading jobs one process runs at once"),
+  GRADING_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(32).describe("Grading jobs one process runs at once"),
   LLM_BASE_URL: z.string().url().optional().describe("OpenAI-compatible endpoint for rubric grading (OpenAI, vLLM, Ollama, llama.cpp); unset means the built-in grader"),
   LLM_MODEL: z.string().min(1).optional().describe("Model name sent to LLM_BASE_URL"),
   LLM_API_KEY: z.string().optional().describe("API key for LLM_BASE_URL, if it needs one"),

@@ -18,6 +18,7 @@ async function connect(): Promise<pg.Client> {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     const drop = () => {
       if (bus.client === client) bus.client = null;
+      listening.clear();
       client.removeAllListeners();
       client.end().catch(() => undefined);
       // Listen again once the database is back, for the channels still wanted
@@ -38,16 +39,25 @@ async function connect(): Promise<pg.Client> {
   return bus.connecting;
 }
 
-/** Calls `listener` with each notification on `channel` until the returned function is called. */
+const listening = new Map<string, Promise<unknown>>();
+
+/**
+ * Calls `listener` with each notification on `channel` until the returned function is called.
+ * Resolves once PostgreSQL is listening, so that nothing sent afterwards is missed.
+ */
 export async function listen(channel: string, listener: TListener): Promise<() => void> {
   if (!/^[a-z_]+$/u.test(channel)) throw new Error(`bad channel name: ${channel}`);
   let listeners = bus.listeners.get(channel);
-  const fresh = !listeners;
   if (!listeners) bus.listeners.set(channel, (listeners = new Set()));
   listeners.add(listener);
   try {
-    const client = await connect();
-    if (fresh) await client.query(`LISTEN "${channel}"`);
+    let ready = listening.get(channel);
+    if (!ready) {
+      ready = connect().then((client) => client.query(`LISTEN "${channel}"`));
+      listening.set(channel, ready);
+      ready.catch(() => listening.delete(channel));
+    }
+    await ready;
   } catch {
     // Not listening for now: the caller's polling carries on meanwhile
     setTimeout(() => connect().catch(() => undefined), 1000).unref();

@@ -37,8 +37,10 @@ export function createBuiltinGrader({ paceMs = 0 }: { paceMs?: number } = {}): T
     name: "builtin",
     async *grade(input, signal) {
       yield { type: "grader", name: "builtin" };
+      let tokens = 0;
       for (const event of builtinEvents(input)) {
-        if (event.type === "token" && paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
+        // The first token goes out at once; the rest follow at reading pace
+        if (event.type === "token" && tokens++ > 0 && paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
         if (signal?.aborted) return;
         yield event;
       }

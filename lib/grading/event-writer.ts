@@ -7,7 +7,7 @@ import type { TStreamEvent } from "./stream-events";
 // Persists a round's events as they stream: the first token at once (the student is waiting for
 // it), then in small batches, so that 50 gradings in flight do not mean 50 writes per token.
 
-const BATCH_MS = 25;
+const BATCH_MS = 100;
 const BATCH_SIZE = 32;
 
 export class EventWriter {

@@ -16,7 +16,25 @@ function spanOf(hits: TTermHit[]): { start: number; end: number } {
 
 export type TPhrase = { text: string; terms: string[]; negations: number };
 
+// Rubric phrasings and reference answers repeat from answer to answer: analyse each once
+const phraseCache = new Map<string, TPhrase>();
+const ideaCache = new Map<string, TDerivedIdea[]>();
+const CACHE_LIMIT = 5000;
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 export function analysePhrase(phrase: string): TPhrase {
+  return remember(phraseCache, phrase, () => analysePhraseNow(phrase));
+}
+
+function analysePhraseNow(phrase: string): TPhrase {
   const analysis = analyseText(phrase);
   return {
     text: analysis.text.replace(/\s+/gu, " ").trim(),
@@ -66,6 +84,10 @@ export type TDerivedIdea = { text: string; terms: { term: string; weight: number
 const QUESTION_TERM_WEIGHT = 0.3;
 
 export function deriveIdeas(reference: string, question: string): TDerivedIdea[] {
+  return remember(ideaCache, `${question}\u0000${reference}`, () => deriveIdeasNow(reference, question));
+}
+
+function deriveIdeasNow(reference: string, question: string): TDerivedIdea[] {
   const questionTerms = analyseText(question).terms;
   return analyseText(reference)
     .clauses.map((clause) => ({

@@ -59,28 +59,39 @@ export async function createFinalRounds(tx: TTx, rounds: { responseId: string; a
  * Takes a round for this worker: a queued one, or a running one whose worker stopped renewing its
  * lease (it crashed or was restarted). Returns null when the round is finished or held elsewhere.
  */
-export async function claimRound(db: TDb, roundId: string): Promise<{ tries: number } | null> {
-  const rows = await db.$queryRaw<{ tries: number }[]>`
-    UPDATE "FeedbackRound" SET "status" = 'RUNNING', "tries" = "tries" + 1,
+export async function claimRound(db: TDb, roundId: string, grader: string): Promise<{ tries: number; previousGrader: string | null; stored: number } | null> {
+  const rows = await db.$queryRaw<{ tries: number; previousGrader: string | null; stored: number }[]>`
+    WITH previous AS (SELECT "grader" FROM "FeedbackRound" WHERE "id" = ${roundId})
+    UPDATE "FeedbackRound" SET "status" = 'RUNNING', "tries" = "tries" + 1, "grader" = ${grader},
       "leaseUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
     WHERE "id" = ${roundId} AND ("status" = 'QUEUED' OR ("status" = 'RUNNING' AND "leaseUntil" < now()))
-    RETURNING "tries"`;
+    RETURNING "tries", (SELECT "grader" FROM previous) AS "previousGrader",
+      (SELECT COALESCE(MAX("seq"), 0) FROM "FeedbackEvent" WHERE "roundId" = ${roundId})::int AS "stored"`;
   return rows[0] ?? null;
 }
 
-/** Stores streamed events after those already stored, renews the lease, and tells the streams. */
+/** NOTIFY payloads must stay under 8,000 bytes; larger batches announce only where they start */
+const MAX_NOTIFY_BYTES = 7500;
+
+/**
+ * Stores streamed events after those already stored, renews the lease and tells the streams, in
+ * one statement. The notification carries the events themselves when they fit, so that an open
+ * stream can pass them on without reading them back.
+ */
 export async function appendEvents(db: TDb, roundId: string, firstSeq: number, events: TStreamEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await db.$transaction([
-    db.feedbackEvent.createMany({ data: events.map((event, i) => ({ roundId, seq: firstSeq + i, event })) }),
-    db.$executeRaw`UPDATE "FeedbackRound" SET "leaseUntil" = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE "id" = ${roundId}`,
-  ]);
-  await notify(db, FEEDBACK_CHANNEL, roundId);
-}
-
-export async function nextSeq(db: TDb, roundId: string): Promise<number> {
-  const last = await db.feedbackEvent.findFirst({ where: { roundId }, orderBy: { seq: "desc" }, select: { seq: true } });
-  return (last?.seq ?? 0) + 1;
+  let payload = JSON.stringify({ roundId, firstSeq, events });
+  if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) payload = JSON.stringify({ roundId, firstSeq });
+  const rows = events.map((event, i) => ({ seq: firstSeq + i, event }));
+  await db.$queryRaw`
+    WITH inserted AS (
+      INSERT INTO "FeedbackEvent" ("roundId", "seq", "event")
+      SELECT ${roundId}, r."seq", r."event" FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("seq" int, "event" jsonb)
+      RETURNING 1
+    ), leased AS (
+      UPDATE "FeedbackRound" SET "leaseUntil" = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE "id" = ${roundId} RETURNING 1
+    )
+    SELECT pg_notify(${FEEDBACK_CHANNEL}, ${payload})::text AS "sent", (SELECT count(*) FROM inserted)::int AS "stored", (SELECT count(*) FROM leased)::int AS "leased"`;
 }
 
 /** A round that will be tried again: back to the queue, its lease released. */

@@ -15,7 +15,7 @@ const globalForQueue = globalThis as unknown as { jielongBoss?: Promise<PgBoss> 
 
 function boss(): Promise<PgBoss> {
   globalForQueue.jielongBoss ??= (async () => {
-    const instance = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: "pgboss", max: 4, application_name: "jielong-queue" });
+    const instance = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: "pgboss", max: 8, application_name: "jielong-queue" });
     instance.on("error", (error: Error) => console.error("Grading queue:", error.message));
     await instance.start();
     await instance.createQueue(GRADING_QUEUE, { name: GRADING_QUEUE, retryLimit: 6, retryDelay: 2, retryBackoff: true, expireInSeconds: 600 });
@@ -32,7 +32,9 @@ export async function enqueueRounds(roundIds: string[]): Promise<void> {
   if (roundIds.length === 0) return;
   const queue = await boss();
   await queue.insert(roundIds.map((roundId) => ({ name: GRADING_QUEUE, data: { roundId } })));
-  await notify(db, WAKE_CHANNEL, "");
+  // The wake-up names the rounds, so that an idle worker can start on one at once (see below)
+  const named = roundIds.join(",");
+  await notify(db, WAKE_CHANNEL, named.length < 7000 ? named : String(roundIds.length));
 }
 
 /**
@@ -53,18 +55,49 @@ export async function enqueueRoundsSafely(roundIds: string[]): Promise<void> {
  */
 export async function startGradingWorkers(concurrency: number, run: (roundId: string) => Promise<void>): Promise<() => Promise<void>> {
   const queue = await boss();
+  let running = 0;
+  const tracked = async (roundId: string) => {
+    running += 1;
+    try {
+      await run(roundId);
+    } finally {
+      running -= 1;
+    }
+  };
   const ids: string[] = [];
   for (let i = 0; i < concurrency; i++) {
     ids.push(
       await queue.work<{ roundId: string }>(GRADING_QUEUE, { pollingIntervalSeconds: 2 }, async ([job]) => {
-        if (job) await run(job.data.roundId);
+        if (job) await tracked(job.data.roundId);
       }),
     );
   }
-  const unlisten = await listen(WAKE_CHANNEL, () => ids.forEach((id) => queue.notifyWorker(id)));
+  // The fast path: a wake-up that names its rounds is acted on at once while this process has room,
+  // without waiting for a worker to fetch the job. The job stays queued all the same, so nothing is
+  // lost if this process dies; when its turn comes it finds the round taken or done (a round runs
+  // only where `claimRound` succeeds) and ends at once.
+  let next = 0;
+  const unlisten = await listen(WAKE_CHANNEL, (payload) => {
+    const named = payload.includes(",") || /^[a-z0-9]{20,}$/u.test(payload) ? payload.split(",") : [];
+    let waiting = named.length || Math.max(1, Number(payload) || 1);
+    for (const roundId of named) {
+      if (running >= concurrency) break;
+      waiting -= 1;
+      tracked(roundId).catch(() => undefined); // a failed round was released; its queued job retries it
+    }
+    // The rest: workers fetch them as soon as they are free
+    for (let i = 0; i < Math.min(waiting, ids.length); i++) queue.notifyWorker(ids[next++ % ids.length]!);
+  });
   return async () => {
     unlisten();
     await queue.stop({ graceful: true, wait: true, timeout: 10_000 });
     globalForQueue.jielongBoss = undefined;
   };
+}
+
+/** Stops this process's connection to the queue (benchmarks and scripts, before their database goes). */
+export async function stopQueue(): Promise<void> {
+  const instance = globalForQueue.jielongBoss;
+  globalForQueue.jielongBoss = undefined;
+  if (instance) await (await instance).stop({ graceful: false, wait: true, timeout: 5000 });
 }

@@ -47,8 +47,20 @@ function paraphraseOf(analysis: TAnalysis, criterion: TCriterion, prompt: string
   return best;
 }
 
+// A question's prompt is analysed once, not once per criterion and answer
+const promptTermsCache = new Map<string, Set<string>>();
+function termsOf(prompt: string): Set<string> {
+  let terms = promptTermsCache.get(prompt);
+  if (!terms) {
+    if (promptTermsCache.size > 1000) promptTermsCache.clear();
+    terms = analyseText(prompt).terms;
+    promptTermsCache.set(prompt, terms);
+  }
+  return terms;
+}
+
 export function judgeCriterion(answer: string, analysis: TAnalysis, criterion: TCriterion, prompt: string): TCriterionEvent {
-  const promptTerms = analyseText(prompt).terms;
+  const promptTerms = termsOf(prompt);
   const matches = criterion.keyIdeas.map((idea) => bestMatch(analysis, [...idea.phrasings["zh-TW"], ...idea.phrasings.en], promptTerms));
   const stated = matches.filter((m): m is TMatch => m !== null && !m.contradicted);
   const contradiction = matches.find((m) => m?.contradicted) ?? null;
@@ -71,7 +83,7 @@ export function judgeRubric(question: TOpen, answer: string) {
   const prompt = `${question.prompt["zh-TW"]} ${question.prompt.en}`;
   const criteria = question.rubric.criteria.map((criterion) => judgeCriterion(answer, analysis, criterion, prompt));
   const misconceptions = question.rubric.misconceptions.flatMap((misconception) => {
-    const match = bestMatch(analysis, [...misconception.phrasings["zh-TW"], ...misconception.phrasings.en], analyseText(prompt).terms);
+    const match = bestMatch(analysis, [...misconception.phrasings["zh-TW"], ...misconception.phrasings.en], termsOf(prompt));
     return match && !match.contradicted ? [{ misconceptionId: misconception.id, evidence: evidenceOf(answer, analysis, match) }] : [];
   });
   return { analysis, criteria, misconceptions };

@@ -7,7 +7,7 @@ import type { TOpen } from "@/lib/quiz/schema";
 
 import { detectInjection } from "./detect-injection";
 import { EventWriter } from "./event-writer";
-import { claimRound, FEEDBACK_CHANNEL, failRound, nextSeq, recomputeAttemptScore, releaseRound } from "./mutations";
+import { claimRound, FEEDBACK_CHANNEL, failRound, recomputeAttemptScore, releaseRound } from "./mutations";
 import { pickGrader } from "./pick-grader";
 import type { TCriterionEvent, TGrader, TRound } from "./schema";
 import { scoreVerdicts } from "./score";
@@ -27,7 +27,6 @@ async function loadRound(db: TDb, roundId: string) {
       purpose: true,
       answer: true,
       locale: true,
-      grader: true,
       responseId: true,
       response: { select: { attemptId: true, question: { select: { definition: true } } } },
     },
@@ -44,10 +43,11 @@ async function loadRound(db: TDb, roundId: string) {
 }
 
 export async function runRound(db: TDb, roundId: string, options: { grader?: TGrader } = {}): Promise<void> {
-  const claim = await claimRound(db, roundId);
+  const grader = options.grader ?? pickGrader();
+  const claim = await claimRound(db, roundId, grader.name);
   if (!claim) return;
   try {
-    await gradeRound(db, roundId, options.grader ?? pickGrader());
+    await gradeRound(db, roundId, grader, claim);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (claim.tries >= MAX_TRIES) {
@@ -59,14 +59,14 @@ export async function runRound(db: TDb, roundId: string, options: { grader?: TGr
   }
 }
 
-async function gradeRound(db: TDb, roundId: string, grader: TGrader) {
+async function gradeRound(db: TDb, roundId: string, grader: TGrader, claim: { previousGrader: string | null; stored: number }) {
   const { round, question, history } = await loadRound(db, roundId);
-  const stored = (await nextSeq(db, roundId)) - 1;
+  const { stored } = claim;
   const writer = new EventWriter(db, roundId, stored + 1);
   // The built-in grader writes the same events every time, so a restarted job carries on where the
   // last one stopped; a model would write something else, so its feedback starts over.
   let skip = 0;
-  if (stored > 0 && round.grader === "builtin" && grader.name === "builtin") skip = stored;
+  if (stored > 0 && claim.previousGrader === "builtin" && grader.name === "builtin") skip = stored;
   else if (stored > 0) writer.push({ type: "reset" });
 
   const criteria: TCriterionEvent[] = [];
@@ -76,7 +76,6 @@ async function gradeRound(db: TDb, roundId: string, grader: TGrader) {
   let confidence = 0.5;
   let builtinScore: number | null = null;
   let graderName: string = grader.name;
-  await db.feedbackRound.update({ where: { id: roundId }, data: { grader: grader.name } });
 
   const input = { question, answer: round.answer, history, locale: round.locale as TLocale };
   for await (const event of grader.grade(input)) {

@@ -23,31 +23,47 @@ export function streamRound(roundId: string, afterSeq: number, signal: AbortSign
   };
   return new ReadableStream({
     async start(controller) {
-      const send = (text: string) => controller.enqueue(encoder.encode(text));
-      const unlisten = await listen(FEEDBACK_CHANNEL, (payload) => {
-        if (payload === roundId) nudge();
-      });
-      signal.addEventListener("abort", nudge);
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          // the browser has gone; the loop ends at the abort
+        }
+      };
       let last = afterSeq;
       let lastSent = Date.now();
+      // Events go out in order, each once: whether they come from a notification or a query
+      const deliver = (seq: number, event: unknown): boolean => {
+        if (seq <= last) return true;
+        if (seq !== last + 1) return false;
+        send(`id: ${seq}\ndata: ${JSON.stringify(event)}\n\n`);
+        last = seq;
+        lastSent = Date.now();
+        return true;
+      };
+      const unlisten = await listen(FEEDBACK_CHANNEL, (payload) => {
+        if (payload === roundId) return nudge();
+        // Other rounds' notifications are skipped without parsing them
+        if (!payload.startsWith(`{"roundId":${JSON.stringify(roundId)},`)) return;
+        const note = JSON.parse(payload) as { roundId: string; firstSeq: number; events?: unknown[] };
+        // The notification carries the new events: pass them on without reading them back
+        const inOrder = note.events?.every((event, i) => deliver(note.firstSeq + i, event)) ?? false;
+        if (!inOrder) nudge();
+      });
+      signal.addEventListener("abort", nudge);
       let lastStatus = "";
       send("retry: 1000\n\n");
       try {
         while (!signal.aborted) {
           dirty = false;
           const events = await findEventsAfter(roundId, last);
-          for (const { seq, event } of events) {
-            send(`id: ${seq}\ndata: ${JSON.stringify(event)}\n\n`);
-            last = seq;
-          }
-          if (events.length > 0) lastSent = Date.now();
+          for (const { seq, event } of events) deliver(seq, event);
           if (events.length === 500) continue;
           const state = await findRoundState(roundId);
           if (!state) break;
           if (state.status === "DONE" || state.status === "FAILED") {
             // Events are all written before the status changes: one more read and the stream is complete
-            const rest = await findEventsAfter(roundId, last);
-            for (const { seq, event } of rest) send(`id: ${seq}\ndata: ${JSON.stringify(event)}\n\n`);
+            for (const { seq, event } of await findEventsAfter(roundId, last)) deliver(seq, event);
             const end: TStreamEnd = { status: state.status, score: state.score, maxScore: state.maxScore };
             send(`event: end\ndata: ${JSON.stringify(end)}\n\n`);
             break;

@@ -4,14 +4,15 @@ import { db } from "@/lib/core/db";
 import { findStaleRounds } from "./mutations";
 import { enqueueRounds, startGradingWorkers } from "./queue";
 import { runRound } from "./run-round";
+import type { TGrader } from "./schema";
 
 const SWEEP_MS = 5000;
 const globalForWorker = globalThis as unknown as { jielongGrading?: Promise<() => Promise<void>> };
 
 /** Starts this process's grading workers and the sweep that re-queues stranded rounds; once per process. */
-export function startGrading(concurrency: number): Promise<() => Promise<void>> {
+export function startGrading(concurrency: number, options: { grader?: TGrader } = {}): Promise<() => Promise<void>> {
   globalForWorker.jielongGrading ??= (async () => {
-    const stopWorkers = await startGradingWorkers(concurrency, (roundId) => runRound(db, roundId));
+    const stopWorkers = await startGradingWorkers(concurrency, (roundId) => runRound(db, roundId, options));
     let sweeping = false;
     const sweep = setInterval(() => {
       if (sweeping) return;
