@@ -70,6 +70,20 @@ describe("the built-in grader", () => {
   });
 });
 
+describe("unusual answers", () => {
+  it("grades 20,000 characters quickly, emoji only as nothing stated, and mixed zh-TW and English", () => {
+    const long = "There are too many possibilities to enumerate. ".repeat(430).slice(0, 20_000);
+    const started = performance.now();
+    const graded = grade(space, long);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(graded.criteria["too-many"]).toBe("met");
+    const emoji = grade(space, "🤔🤔🤔 🚀");
+    expect(emoji.score).toBe(0);
+    expect(emoji.feedback).toContain("does not reach the points");
+    expect(grade(spam, "spam filter 只是在兩個固定的 labels 裡挑一個，所以是 classification；寫詩要一個字一個字產生新的文字，可能的寫法多到列不完。", "zh-TW").score).toBe(3);
+  });
+});
+
 describe("scores", () => {
   it("are computed from verdicts and clamped to the rubric, whatever else is claimed", () => {
     expect(scoreVerdicts(spam, [{ criterionId: "spam-is-classification", verdict: "met" }, { criterionId: "poem-is-structured", verdict: "partly" }])).toBe(1.5);
