@@ -1,12 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createDb, type TDb } from "../lib/core/db";
-import { createDatabaseIfMissing, startEmbeddedPostgres, type TEmbeddedPostgres } from "../lib/core/embedded-postgres";
-import { freePort } from "../lib/core/free-port";
 import { startTestLlmServer, type TTestLlmServer } from "../lib/grading/testing/test-llm-server";
 import { expect, signInViaApi, test } from "./fixtures";
+import { OwnApp } from "./own-app";
 import { QuizPage } from "./pages/quiz-page";
 
 // Grading by a language model, end to end in the browser: Jielong configured with an
@@ -16,65 +10,24 @@ import { QuizPage } from "./pages/quiz-page";
 
 test.describe.configure({ mode: "serial" });
 
-let dataDir: string;
-let pgPort: number;
-let appPort: number;
-let postgres: TEmbeddedPostgres;
 let llm: TTestLlmServer;
-let app: ChildProcess | null = null;
-let db: TDb;
-const databaseUrl = () => `postgresql://postgres:jielong-local@127.0.0.1:${pgPort}/jielong`;
+const own = new OwnApp("llm", () => ({ LLM_BASE_URL: llm.url, LLM_MODEL: "test-model", LLM_TIMEOUT_MS: "10000" }));
 const SPAM = 10;
-
-async function startApp() {
-  app = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
-    detached: true,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      PORT: String(appPort),
-      DATABASE_URL: databaseUrl(),
-      JIELONG_DATA_DIR: dataDir,
-      JIELONG_SEED_DEMO: "1",
-      NEXTAUTH_URL: `http://localhost:${appPort}`,
-      LLM_BASE_URL: llm.url,
-      LLM_MODEL: "test-model",
-      LLM_TIMEOUT_MS: "10000",
-    },
-  });
-  await expect
-    .poll(async () => (await fetch(`http://localhost:${appPort}/`).then((r) => r.status).catch(() => 0)), { timeout: 120_000, intervals: [500] })
-    .toBe(200);
-}
-
-function killApp() {
-  if (app?.pid) process.kill(-app.pid, "SIGKILL");
-  app = null;
-}
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   llm = await startTestLlmServer({ gullible: false });
-  dataDir = await mkdtemp(path.join(tmpdir(), "jielong-llm-"));
-  await chmod(dataDir, 0o755);
-  [pgPort, appPort] = [await freePort(), await freePort()];
-  postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: pgPort });
-  await createDatabaseIfMissing(postgres.urlFor("postgres"), "jielong");
-  await startApp();
-  db = createDb(databaseUrl());
+  await own.setUp();
 });
 
 test.afterAll(async () => {
-  killApp();
-  await db?.$disconnect();
-  await postgres?.stop();
+  await own.tearDown();
   await llm?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 test("a model's feedback streams with its candidates, a revision carries the last round, and a killed app finishes the job", async ({ browser }) => {
   test.setTimeout(240_000);
-  const context = await browser.newContext({ baseURL: `http://localhost:${appPort}`, locale: "zh-TW" });
+  const context = await browser.newContext({ baseURL: own.baseURL, locale: "zh-TW" });
   const page = await context.newPage();
   await signInViaApi(page.request, "student1@example.com", "jielong-demo");
   const quiz = new QuizPage(page);
@@ -111,13 +64,13 @@ test("a model's feedback streams with its candidates, a revision carries the las
   const third = question.getByTestId("feedback-stream").first();
   await expect(third).toHaveAttribute("data-status", /RUNNING|QUEUED|connecting/u);
   await expect(third.getByTestId("feedback-text")).toContainText("Thanks for your answer.", { timeout: 30_000 });
-  killApp();
+  own.killApp();
   llm.behaviour.tokenDelayMs = 0;
-  await startApp();
+  await own.startApp();
   await expect(third).toHaveAttribute("data-status", "DONE", { timeout: 90_000 });
   await expect(third.getByTestId("feedback-text")).toContainText("Keep going!");
   expect((await third.getByTestId("feedback-text").textContent())!.match(/Thanks for your answer/gu)).toHaveLength(1);
-  const rounds = await db.feedbackRound.findMany({ where: { response: { attempt: { user: { email: "student1@example.com" } } } }, orderBy: { round: "asc" } });
+  const rounds = await own.db.feedbackRound.findMany({ where: { response: { attempt: { user: { email: "student1@example.com" } } } }, orderBy: { round: "asc" } });
   expect(rounds.map((r) => [r.round, r.status, r.grader])).toEqual([
     [1, "DONE", "openai:test-model"],
     [2, "DONE", "openai:test-model"],

@@ -180,22 +180,34 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
     schedule(DEBOUNCE_MS);
   }
 
+  /** Puts the answer in the outbox with the next sequence number, for a request that also saves it. */
+  function takeForServer(questionId: string): { answer: TAnswer; seq: number } | null {
+    const answer = answers[questionId];
+    if (!answer || stopped.current) return null;
+    lastSeq.current += 1;
+    pending.current[questionId] = { answer, seq: lastSeq.current };
+    persist();
+    return { answer, seq: lastSeq.current };
+  }
+
+  /** The server holds this answer (or a newer one): it leaves the outbox. */
+  function acknowledged(questionId: string, seq: number) {
+    if (pending.current[questionId] && pending.current[questionId].seq <= seq) delete pending.current[questionId];
+    persist();
+    if (Object.keys(pending.current).length === 0) setState({ kind: "saved", at: new Date() });
+  }
+
   /** Saves this answer and shows its feedback (assignments with feedback after each answer). */
   async function checkNow(questionId: string) {
-    const answer = answers[questionId];
-    if (!answer || stopped.current) return;
-    lastSeq.current += 1;
-    const seq = lastSeq.current;
-    pending.current[questionId] = { answer, seq };
-    persist();
+    const taken = takeForServer(questionId);
+    if (!taken) return;
+    const { answer, seq } = taken;
     setChecks((current) => ({ ...current, [questionId]: "checking" }));
     try {
       const { body } = await postJson<{ seq: number; result: TGradeResult }>(`/api/attempts/${attemptId}/check`, { questionId, answer, seq });
       if (!body?.ok || !body.result) throw new Error("refused");
-      if (pending.current[questionId] && pending.current[questionId].seq <= (body.seq ?? seq)) delete pending.current[questionId];
-      persist();
       setChecks((current) => ({ ...current, [questionId]: body.result! }));
-      if (Object.keys(pending.current).length === 0) setState({ kind: "saved", at: new Date() });
+      acknowledged(questionId, body.seq ?? seq);
     } catch {
       setChecks((current) => ({ ...current, [questionId]: "failed" }));
       schedule(RETRY_MS);
@@ -204,28 +216,24 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
 
   /** Saves an open answer and starts a round of rubric feedback on it; the round streams below it. */
   async function askFeedback(questionId: string) {
-    const answer = answers[questionId];
-    if (!answer || stopped.current) return;
-    lastSeq.current += 1;
-    const seq = lastSeq.current;
-    pending.current[questionId] = { answer, seq };
-    persist();
+    const taken = takeForServer(questionId);
+    if (!taken) return;
+    const { answer, seq } = taken;
     setAsking((current) => ({ ...current, [questionId]: "asking" }));
     try {
       const { body } = await postJson<{ seq: number; roundId: string }>(`/api/attempts/${attemptId}/feedback`, { questionId, answer, seq });
       if (!body?.ok || !body.roundId) {
         setAsking((current) => ({ ...current, [questionId]: te((body?.code ?? "unexpected") as "unexpected") }));
+        schedule(DEBOUNCE_MS); // the answer itself still goes out with the next autosave
         return;
       }
-      if (pending.current[questionId] && pending.current[questionId].seq <= (body.seq ?? seq)) delete pending.current[questionId];
-      persist();
       const roundId = body.roundId;
       setRounds((current) => {
         const list = current[questionId] ?? [];
         return list.includes(roundId) ? current : { ...current, [questionId]: [...list, roundId] };
       });
       setAsking((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== questionId)));
-      if (Object.keys(pending.current).length === 0) setState({ kind: "saved", at: new Date() });
+      acknowledged(questionId, body.seq ?? seq);
     } catch {
       setAsking((current) => ({ ...current, [questionId]: t("checkFailed") }));
       schedule(RETRY_MS);

@@ -8,10 +8,18 @@ import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
 import { reviewGradeAction } from "@/lib/grading/actions";
 
-type TProps = { classId: string; responseId: string; machineScore: number; maxScore: number; machineFeedback: string };
+type TProps = {
+  classId: string;
+  responseId: string;
+  machineScore: number;
+  maxScore: number;
+  machineFeedback: string;
+  /** False when the machine grading failed: there is no grade to accept, only one to give */
+  canAccept: boolean;
+};
 
 /** Accept a machine grade or replace it; a reason is always asked for, and kept in the audit log. */
-export function GradeReviewForm({ classId, responseId, machineScore, maxScore, machineFeedback }: TProps) {
+export function GradeReviewForm({ classId, responseId, machineScore, maxScore, machineFeedback, canAccept }: TProps) {
   const t = useTranslations("gradingReview");
   const te = useTranslations("errors");
   const router = useRouter();
@@ -47,9 +55,11 @@ export function GradeReviewForm({ classId, responseId, machineScore, maxScore, m
       </div>
       <TextArea label={t("feedback")} value={feedback} maxLength={5000} onChange={(e) => setFeedback(e.target.value)} />
       <div className="flex flex-wrap gap-3">
-        <Button type="button" disabled={pending} onClick={() => send("ACCEPT")}>
-          {t("accept")}
-        </Button>
+        {canAccept ? (
+          <Button type="button" disabled={pending} onClick={() => send("ACCEPT")}>
+            {t("accept")}
+          </Button>
+        ) : null}
         <Button type="button" variant="secondary" disabled={pending} onClick={() => send("OVERRIDE")}>
           {t("override")}
         </Button>

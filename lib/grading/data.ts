@@ -35,7 +35,8 @@ export const LOW_CONFIDENCE = 0.6;
 /** The machine-graded open answers of a class, newest first, with what a reviewer needs. */
 export async function findGradedAnswers(classId: TAuthorizedClassId) {
   const rounds = await db.feedbackRound.findMany({
-    where: { purpose: "FINAL", status: "DONE", response: { attempt: { assignment: { classId } } } },
+    // Failed gradings too: their answers wait for a person to grade them
+    where: { purpose: "FINAL", status: { in: ["DONE", "FAILED"] }, response: { attempt: { assignment: { classId } } } },
     orderBy: { finishedAt: "desc" },
     take: 500,
     select: {
@@ -49,6 +50,7 @@ export async function findGradedAnswers(classId: TAuthorizedClassId) {
       maxScore: true,
       confidence: true,
       builtinScore: true,
+      status: true,
       feedback: true,
       verdicts: true,
       finishedAt: true,

@@ -37,6 +37,7 @@ export const loadGradingReview = cache(async (classId: string, searchParams: Rec
         grader: entry.grader,
         fallback: entry.fallback,
         flagged: entry.flagged,
+        failed: entry.status === "FAILED",
         machineScore: entry.score,
         maxScore: entry.maxScore,
         confidence: entry.confidence,

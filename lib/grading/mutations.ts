@@ -139,54 +139,58 @@ export async function reviewGrade(
 ): Promise<{ score: number }> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Grade" WHERE "responseId" = ${input.responseId} FOR UPDATE`;
-    const grade = await tx.grade.findFirst({
-      where: { responseId: input.responseId, response: { attempt: { assignment: { classId: input.classId } } } },
-      select: { score: true, maxScore: true, source: true, feedback: true, response: { select: { attemptId: true } } },
+    await tx.$queryRaw`SELECT 1 FROM "Response" WHERE "id" = ${input.responseId} FOR UPDATE`;
+    // The answer must be one of this class's, with a final grading (done, or failed and left to people)
+    const response = await tx.response.findFirst({
+      where: { id: input.responseId, attempt: { assignment: { classId: input.classId } }, rounds: { some: { purpose: "FINAL" } } },
+      select: {
+        attemptId: true,
+        grade: { select: { score: true, maxScore: true, source: true, feedback: true } },
+        rounds: { where: { purpose: "FINAL" }, orderBy: { round: "desc" }, take: 1, select: { id: true, status: true, score: true, maxScore: true } },
+      },
     });
-    if (!grade) throw new AppError("NOT_FOUND");
-    const machine = await tx.feedbackRound.findFirst({
-      where: { responseId: input.responseId, purpose: "FINAL", status: "DONE" },
-      orderBy: { round: "desc" },
-      select: { score: true },
-    });
-    const previous = grade.feedback as TGradeResult & { roundId?: string };
-    let score = grade.score;
-    let source = grade.source;
-    let feedback: TGradeResult & { roundId?: string } = previous;
+    const machine = response?.rounds[0];
+    if (!response || !machine) throw new AppError("NOT_FOUND");
+    const { grade } = response;
+    // With no grade there is nothing to accept: a person has to give one
+    if (!grade && input.decision.action === "ACCEPT") throw new AppError("INVALID_INPUT");
+    const maxScore = grade?.maxScore ?? machine.maxScore;
+    const previous = (grade?.feedback ?? null) as (TGradeResult & { roundId?: string }) | null;
+    let score = grade?.score ?? 0;
+    let source = grade?.source ?? "HUMAN";
+    let feedback: TGradeResult & { roundId?: string } = previous ?? { score: 0, maxScore, outcome: "incorrect", feedback: [], roundId: machine.id };
     if (input.decision.action === "OVERRIDE") {
-      if (input.decision.score > grade.maxScore) throw new AppError("INVALID_INPUT");
+      if (input.decision.score > maxScore) throw new AppError("INVALID_INPUT");
       score = input.decision.score;
       source = "HUMAN";
       const text = input.decision.feedback.trim();
       feedback = {
-        ...previous,
+        ...feedback,
         score,
-        outcome: score >= grade.maxScore ? "correct" : score > 0 ? "partial" : "incorrect",
-        feedback: text ? [{ "zh-TW": text, en: text }] : previous.feedback,
+        maxScore,
+        outcome: score >= maxScore ? "correct" : score > 0 ? "partial" : "incorrect",
+        feedback: text ? [{ "zh-TW": text, en: text }] : feedback.feedback,
       };
     }
-    await tx.grade.update({
-      where: { responseId: input.responseId },
-      data: { score, source, feedback, reviewedById: input.actorId, reviewedAt: now, ...(input.decision.action === "OVERRIDE" ? { gradedById: input.actorId, gradedAt: now } : {}) },
-    });
+    const decided = { score, source, feedback, reviewedById: input.actorId, reviewedAt: now, ...(input.decision.action === "OVERRIDE" ? { gradedById: input.actorId, gradedAt: now } : {}) };
+    await tx.grade.upsert({ where: { responseId: input.responseId }, create: { responseId: input.responseId, maxScore, ...decided }, update: decided });
     await tx.gradeAudit.create({
       data: {
         responseId: input.responseId,
         actorId: input.actorId,
         action: input.decision.action,
-        machineScore: machine?.score ?? null,
-        previousScore: grade.score,
+        machineScore: machine.status === "DONE" ? machine.score : null,
+        previousScore: grade?.score ?? null,
         newScore: score,
-        previousSource: grade.source,
+        previousSource: grade?.source ?? null,
         newSource: source,
-        previousFeedback: previous,
+        previousFeedback: previous ?? undefined,
         newFeedback: feedback,
         reason: input.reason,
         createdAt: now,
       },
     });
-    await recomputeAttemptScore(tx, grade.response.attemptId);
+    await recomputeAttemptScore(tx, response.attemptId);
     return { score };
   });
 }

@@ -75,6 +75,22 @@ describe("reviewing a machine grade", () => {
     expect(await t.db.gradeAudit.count({ where: { responseId, action: "ACCEPT" } })).toBe(1);
   });
 
+  it("lets a person grade an answer whose machine grading failed, which there is nothing to accept of", async () => {
+    const reviewer = await t.db.user.create({ data: { email: `f-${Math.random().toString(36).slice(2)}@example.edu` } });
+    const { responseId, roundId, attemptId } = await gradedAnswer("A spam filter picks a label.");
+    await t.db.grade.delete({ where: { responseId } });
+    await t.db.feedbackRound.update({ where: { id: roundId }, data: { status: "FAILED", score: null } });
+    const entry = (await findGradedAnswers(DEMO)).find((e) => e.responseId === responseId)!;
+    expect(entry.status).toBe("FAILED");
+    expect(matchesFilter(entry, "unreviewed")).toBe(true);
+    await expect(reviewGrade(t.db, { classId: DEMO, responseId, actorId: reviewer.id, reason: "x", decision: { action: "ACCEPT" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await reviewGrade(t.db, { classId: DEMO, responseId, actorId: reviewer.id, reason: "graded by hand", decision: { action: "OVERRIDE", score: 1.5, feedback: "Half of it." } });
+    expect(await t.db.grade.findUniqueOrThrow({ where: { responseId } })).toMatchObject({ score: 1.5, maxScore: 3, source: "HUMAN" });
+    expect(await t.db.gradeAudit.findFirstOrThrow({ where: { responseId } })).toMatchObject({ previousScore: null, previousSource: null, machineScore: null, newScore: 1.5 });
+    const scores = await t.db.grade.aggregate({ where: { response: { attemptId } }, _sum: { score: true } });
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).score).toBe(scores._sum.score);
+  });
+
   it("refuses another class's answers and scores above the maximum, changing nothing", async () => {
     const reviewer = await t.db.user.create({ data: { email: `x-${Math.random().toString(36).slice(2)}@example.edu` } });
     const other = await t.db.class.create({ data: { name: "Other" } });

@@ -63,6 +63,7 @@ export default async function GradingReviewPage({ params, searchParams }: TProps
               {entry.student}
             </h2>
             <span className="text-slate-700">{localize(entry.quizTitle, locale)}</span>
+            {entry.failed ? <Badge tone="warning">{t("failedBadge")}</Badge> : null}
             {entry.flagged ? <Badge tone="danger">{t("flagged")}</Badge> : null}
             {entry.fallback ? <Badge tone="neutral">{t("fallback")}</Badge> : null}
             {entry.grade?.source === "HUMAN" ? <Badge tone="success">{t("overriddenBadge")}</Badge> : entry.grade?.reviewedAt ? <Badge tone="success">{t("acceptedBadge")}</Badge> : null}
@@ -73,7 +74,7 @@ export default async function GradingReviewPage({ params, searchParams }: TProps
             {entry.answer}
           </p>
           <p className="mt-3 text-sm" data-testid="machine-grade">
-            {t("machine", {
+            {entry.failed ? t("machineFailed") : t("machine", {
               grader: entry.grader ?? "",
               score: entry.machineScore ?? 0,
               max: entry.maxScore,
@@ -95,7 +96,14 @@ export default async function GradingReviewPage({ params, searchParams }: TProps
               {entry.grade.reviewedBy ? ` ${t("reviewedBy", { name: entry.grade.reviewedBy.name ?? entry.grade.reviewedBy.email })}` : ""}
             </p>
           ) : null}
-          <GradeReviewForm classId={review.classId} responseId={entry.responseId} machineScore={entry.grade?.score ?? entry.machineScore ?? 0} maxScore={entry.maxScore} machineFeedback={entry.feedback} />
+          <GradeReviewForm
+            classId={review.classId}
+            responseId={entry.responseId}
+            machineScore={entry.grade?.score ?? entry.machineScore ?? 0}
+            maxScore={entry.maxScore}
+            machineFeedback={entry.feedback}
+            canAccept={Boolean(entry.grade)}
+          />
           {entry.audits.length > 0 ? (
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer font-medium text-teal-900">{t("auditTitle", { count: entry.audits.length })}</summary>
@@ -106,7 +114,7 @@ export default async function GradingReviewPage({ params, searchParams }: TProps
                       time: format.dateTime(audit.createdAt, { dateStyle: "medium", timeStyle: "short" }),
                       name: audit.actor?.name ?? audit.actor?.email ?? "—",
                       action: t(`action_${audit.action}`),
-                      from: audit.previousScore,
+                      from: audit.previousScore ?? "—",
                       to: audit.newScore,
                       reason: audit.reason,
                     })}
