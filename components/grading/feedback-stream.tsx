@@ -56,7 +56,7 @@ const MARK: Record<string, string> = { met: "✔", partly: "△", missed: "✘" 
  * has. Everything here is the student's or the grader's text and is rendered as text.
  */
 export function FeedbackStream({ roundId, onEnd, practice }: { roundId: string; onEnd?: () => void; practice: boolean }) {
-  const t = useTranslations("feedback");
+  const t = useTranslations("gradingStream");
   const [state, dispatch] = useReducer(reduce, INITIAL);
   const ended = useRef(onEnd);
   useEffect(() => {

@@ -37,7 +37,7 @@ export function GradeReviewForm({ classId, responseId, machineScore, maxScore, m
       const result = await reviewGradeAction(classId, input);
       if (result.ok) {
         setFields({});
-        setMessage({ tone: "ok", text: t(action === "ACCEPT" ? "accepted" : "overridden", { score: result.score, max: maxScore }) });
+        setMessage({ tone: "ok", text: t(action === "ACCEPT" ? "acceptedDone" : "overridden", { score: result.score, max: maxScore }) });
         router.refresh();
         return;
       }
@@ -53,7 +53,7 @@ export function GradeReviewForm({ classId, responseId, machineScore, maxScore, m
         <TextField label={t("score", { max: maxScore })} type="number" inputMode="decimal" min={0} max={maxScore} step={0.5} value={score} onChange={(e) => setScore(e.target.value)} error={fieldError("score")} />
         <TextField label={t("reason")} help={t("reasonHelp")} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} error={fieldError("reason")} />
       </div>
-      <TextArea label={t("feedback")} value={feedback} maxLength={5000} onChange={(e) => setFeedback(e.target.value)} />
+      <TextArea label={t("feedbackField")} value={feedback} maxLength={5000} onChange={(e) => setFeedback(e.target.value)} />
       <div className="flex flex-wrap gap-3">
         {canAccept ? (
           <Button type="button" disabled={pending} onClick={() => send("ACCEPT")}>

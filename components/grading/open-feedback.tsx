@@ -15,7 +15,7 @@ type TProps = {
 
 /** Feedback on an open answer while practising: ask, revise, ask again; each round builds on the last. */
 export function OpenFeedback({ rounds, asking, error, disabled, onAsk }: TProps) {
-  const t = useTranslations("feedback");
+  const t = useTranslations("gradingStream");
   const latest = rounds.at(-1);
   return (
     <div className="mt-3 flex flex-col gap-2" data-testid="open-feedback" data-rounds={rounds.length}>

@@ -10,7 +10,7 @@ export type TToken = { text: string; candidates?: { token: string; probability: 
  * them, each token's top candidates and their probabilities: the lecture's next-token game, live.
  */
 export function TokenView({ tokens }: { tokens: TToken[] }) {
-  const t = useTranslations("feedback");
+  const t = useTranslations("gradingStream");
   const [selected, setSelected] = useState<number | null>(null);
   const withCandidates = tokens.some((token) => token.candidates?.length);
   const chosen = selected === null ? null : tokens[selected];
@@ -38,8 +38,8 @@ export function TokenView({ tokens }: { tokens: TToken[] }) {
             <caption className="mb-1 text-left font-medium">{t("candidatesFor", { token: chosen.text })}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1 pr-3 text-left">{t("candidate")}</th>
-                <th scope="col" className="py-1 text-left">{t("probability")}</th>
+                <th scope="col" className="py-1 pr-3 text-left">{t("candidateColumn")}</th>
+                <th scope="col" className="py-1 text-left">{t("chanceColumn")}</th>
               </tr>
             </thead>
             <tbody>

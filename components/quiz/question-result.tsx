@@ -40,9 +40,9 @@ export async function QuestionResult({ index, question, answer, grade, lectureSl
       <p className="mt-2 whitespace-pre-line text-lg font-medium">{localize(question.prompt, locale)}</p>
       <AnswerReview question={question} answer={answer} grade={grade} />
       {gradeSource === "HUMAN" || reviewed ? (
-        <p className="mt-2 text-sm font-medium text-teal-900">{t("feedback.reviewedByPerson")}</p>
+        <p className="mt-2 text-sm font-medium text-teal-900">{t("gradingStream.reviewedByPerson")}</p>
       ) : gradeSource === "BUILTIN_RUBRIC" || gradeSource === "LLM_RUBRIC" ? (
-        <p className="mt-2 text-sm text-slate-700">{t("feedback.machineGraded")}</p>
+        <p className="mt-2 text-sm text-slate-700">{t("gradingStream.machineGraded")}</p>
       ) : null}
       {finalRoundId && gradeSource !== "HUMAN" ? (
         <FinalFeedback roundId={finalRoundId} refreshOnEnd={grade.outcome === "awaiting_grading"} />

@@ -23,6 +23,12 @@ describe("message catalogues", () => {
     }
   });
 
+  it("holds none of the field names the quiz leak scan looks for (every page sends the catalogue to the browser)", () => {
+    // Kept in step with the secrets in e2e/every-question-type.spec.ts
+    const secrets = ['"correct"', "correctFeedback", "incorrectFeedback", "commonMistakes", '"probability"', '"rubric"', "referenceAnswer", '"accepted"', '"patterns"', '"category"', '"answer":', '"feedback"', "keyIdeas", "misconceptions"];
+    for (const catalogue of [JSON.stringify(zhTW), JSON.stringify(en)]) for (const secret of secrets) expect(catalogue, secret).not.toContain(secret);
+  });
+
   it("no message is left empty", () => {
     const leaves = (value: unknown): unknown[] => (value && typeof value === "object" ? Object.values(value).flatMap(leaves) : [value]);
     expect([...leaves(zhTW), ...leaves(en)].filter((value) => typeof value !== "string" || value.trim() === "")).toEqual([]);

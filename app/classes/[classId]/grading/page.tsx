@@ -69,7 +69,7 @@ export default async function GradingReviewPage({ params, searchParams }: TProps
             {entry.grade?.source === "HUMAN" ? <Badge tone="success">{t("overriddenBadge")}</Badge> : entry.grade?.reviewedAt ? <Badge tone="success">{t("acceptedBadge")}</Badge> : null}
           </div>
           <p className="mt-2 font-medium">{localize(entry.prompt, locale)}</p>
-          <h3 className="mt-3 text-sm font-semibold text-slate-800">{t("answer")}</h3>
+          <h3 className="mt-3 text-sm font-semibold text-slate-800">{t("answerHeading")}</h3>
           <p className="whitespace-pre-wrap rounded-md bg-slate-100 p-3" data-testid="review-answer">
             {entry.answer}
           </p>
