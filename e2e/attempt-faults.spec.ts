@@ -41,7 +41,9 @@ test("a reload mid-attempt keeps every answer, even one typed a moment before", 
   const quiz = await startStarter(page, student);
   await answerAll(quiz, "10^100");
   await quiz.expectAllSaved();
-  // Changed and reloaded at once, before the autosave had time to send it.
+  // Changed and reloaded at once, before the autosave had time to send it. The page asks before
+  // leaving with unsent answers; the student reloads anyway.
+  page.on("dialog", (dialog) => void (dialog.type() === "beforeunload" ? dialog.accept() : dialog.dismiss()));
   await quiz.numericInput(3).fill("10^300");
   await page.reload();
   await expect(quiz.numericInput(3)).toHaveValue("10^300");

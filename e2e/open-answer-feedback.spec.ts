@@ -23,22 +23,18 @@ test("feedback on an open answer streams in, a revision is answered with what ch
 
   // The text grows in many steps while it streams: it is written token by token, not all at once
   const stream = question.getByTestId("feedback-stream");
+  // Record the feedback text's length at every change, from before the request is sent
+  await question.getByTestId("open-feedback").evaluate((container) => {
+    const lengths: number[] = [];
+    (window as unknown as { feedbackLengths: number[] }).feedbackLengths = lengths;
+    new MutationObserver(() => {
+      const text = container.querySelector("[data-testid=feedback-text]")?.textContent ?? "";
+      if (lengths.at(-1) !== text.length) lengths.push(text.length);
+    }).observe(container, { subtree: true, childList: true, characterData: true });
+  });
   await question.getByRole("button", { name: "取得回饋" }).click();
-  await expect(stream).toBeVisible();
-  const lengths = await stream.getByTestId("feedback-text").evaluate(
-    (element) =>
-      new Promise<number[]>((resolve) => {
-        const seen: number[] = [];
-        const observer = new MutationObserver(() => {
-          seen.push(element.textContent?.length ?? 0);
-          if (element.closest("[data-status]")?.getAttribute("data-status") === "DONE") {
-            observer.disconnect();
-            resolve(seen);
-          }
-        });
-        observer.observe(element.closest("[data-status]")!, { subtree: true, childList: true, characterData: true, attributes: true });
-      }),
-  );
+  await expect(stream).toHaveAttribute("data-status", "DONE", { timeout: 30_000 });
+  const lengths = await page.evaluate(() => (window as unknown as { feedbackLengths: number[] }).feedbackLengths);
   // Tokens arrive in small batches; several distinct lengths show it was not sent all at once
   expect(new Set(lengths).size).toBeGreaterThan(3);
   await expect(stream).toHaveAttribute("data-status", "DONE");
