@@ -180,14 +180,14 @@ test("every route and server action has a row, and every role gets exactly its r
   const question = await db.question.findFirstOrThrow({ where: { quizVersionId: version.id, type: "NUMERIC" } });
   // The student has this question in their review queue; nobody else does.
   await db.reviewCard.create({ data: { userId: users.student.id, questionUuid: question.questionUuid, card: { due: new Date().toISOString(), stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0 }, due: new Date(), lastRatio: 0 } });
-  // An attempt at a quiz with an open question, and a finished feedback round on the student's answer
+  // An attempt at a quiz with an open question, and a finished final grading round on the student's answer
   const essayVersion = await db.quizVersion.findFirstOrThrow({ where: { quiz: { slug: "02-what-generative-ai-is" } }, orderBy: { version: "desc" } });
   const essayAssignment = await db.assignment.create({ data: { classId: klass.id, quizId: essayVersion.quizId, quizVersionId: essayVersion.id, feedbackTiming: "IMMEDIATE" } });
   const essayAttempt = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: essayVersion.id, assignmentId: essayAssignment.id } });
   const essay = await db.question.findFirstOrThrow({ where: { quizVersionId: essayVersion.id, type: "OPEN" } });
   const response = await db.response.create({ data: { attemptId: attempt.id, questionId: question.id, answer: { type: "numeric", text: "1" } } });
   await db.grade.create({ data: { responseId: response.id, score: 0, maxScore: 1, source: "AUTO", feedback: { score: 0, maxScore: 1, outcome: "incorrect", feedback: [] } } });
-  const round = await db.feedbackRound.create({ data: { responseId: response.id, round: 1, purpose: "PRACTICE", answer: "1", locale: "en", status: "DONE", maxScore: 1, score: 0 } });
+  const round = await db.feedbackRound.create({ data: { responseId: response.id, round: 1, purpose: "FINAL", answer: "1", locale: "en", status: "DONE", maxScore: 1, score: 0 } });
   const world: TWorld = {
     classId: klass.id,
     assignmentId: klass.assignments[0]!.id,
