@@ -4,12 +4,14 @@ import { parseArgs } from "node:util";
 import { evaluate, type TEvalReport } from "@/lib/grading/eval-metrics";
 import { foldLabel, parseEvalRecords } from "@/lib/grading/eval-records";
 import { createOpenAIGrader } from "@/lib/grading/openai-grader";
-import { classifyByOverlap, classifyByReference, type TLabel } from "@/lib/grading/reference-grader";
+import { loadContent } from "@/lib/content/load-content";
+import { classifyByOverlap, classifyByReference, classifyByRubric, type TLabel } from "@/lib/grading/reference-grader";
 import type { TOpen } from "@/lib/quiz/schema";
 
-// npm run grader:eval -- --input FILE.jsonl [--grader builtin|openai|overlap] [--labels 2way|3way] [--json]
+// npm run grader:eval -- --input FILE.jsonl [--grader builtin|rubric|openai|overlap] [--labels 2way|3way] [--json]
 // Grades each student answer from its question and reference answers alone and prints how the
-// grader's labels compare with the human ones. "overlap" is the word-overlap baseline, given the
+// grader's labels compare with the human ones. "rubric" is the built-in grader on the authored
+// rubric of the record's question_uuid in content/ (the product's own path). "overlap" is the word-overlap baseline, given the
 // threshold that suits it best on this very file (an optimistic baseline).
 
 const { values } = parseArgs({
@@ -30,7 +32,7 @@ if (!values.input) fail("--input FILE.jsonl is required");
 const scheme = values.labels;
 if (scheme !== "2way" && scheme !== "3way") fail(`--labels must be 2way or 3way, not "${scheme}"`);
 const grader = values.grader;
-if (grader !== "builtin" && grader !== "openai" && grader !== "overlap") fail(`--grader must be builtin, openai or overlap, not "${grader}"`);
+if (grader !== "builtin" && grader !== "rubric" && grader !== "openai" && grader !== "overlap") fail(`--grader must be builtin, rubric, openai or overlap, not "${grader}"`);
 if (grader === "openai" && !(process.env.LLM_BASE_URL && process.env.LLM_MODEL)) fail("--grader openai needs LLM_BASE_URL and LLM_MODEL (and LLM_API_KEY if the server wants one)");
 
 let records;
@@ -70,6 +72,14 @@ if (grader === "openai") {
     predictions.push({ id: r.id, lang: r.lang, expected: foldLabel(r.label, scheme), predicted: foldLabel(label, scheme) });
   }
   note = ` (${process.env.LLM_MODEL} at ${process.env.LLM_BASE_URL}; ${fallbacks} answer(s) fell back to the built-in grader)`;
+} else if (grader === "rubric") {
+  const questions = new Map((await loadContent()).quizzes.flatMap((quiz) => quiz.data.questions).map((q) => [q.uuid, q]));
+  predictions = records.map((r) => {
+    const question = questions.get(r.question_uuid ?? "");
+    if (question?.type !== "open") fail(`${r.id}: --grader rubric needs a question_uuid of an open question in content/`);
+    return { id: r.id, lang: r.lang, expected: foldLabel(r.label, scheme), predicted: foldLabel(classifyByRubric(question, r.student_answer).label, scheme) };
+  });
+  note = " (the authored rubrics in content/)";
 } else if (grader === "builtin") {
   predictions = records.map((r) => ({
     id: r.id,

@@ -45,7 +45,7 @@ export type TRound = { answer: string; criteria: TCriterionEvent[]; misconceptio
 
 export type TGradeInput = { question: TOpen; answer: string; history: TRound[]; locale: TLocale };
 
-export type TGraderName = "builtin" | "openai";
+type TGraderName = "builtin" | "openai";
 /** A grader yields which grader is writing (a model may hand over to the built-in one), then its events */
 export type TGraderStreamEvent = TGraderEvent | { type: "grader"; name: TGraderName; model?: string } | { type: "reset" };
 export type TGrader = { name: TGraderName; grade(input: TGradeInput, signal?: AbortSignal): AsyncIterable<TGraderStreamEvent> };
