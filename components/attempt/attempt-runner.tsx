@@ -49,6 +49,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
   const t = useTranslations("attempt");
   const tq = useTranslations("quiz");
   const te = useTranslations("errors");
+  const tg = useTranslations("gradingStream");
   const locale = useLocale();
   const router = useRouter();
   const [answers, setAnswers] = useState<Record<string, TAnswer>>(() => Object.fromEntries(Object.entries(saved).map(([id, entry]) => [id, entry.answer])));
@@ -235,7 +236,7 @@ export function AttemptRunner({ attemptId, questions, saved, flagged: initialFla
       setAsking((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== questionId)));
       acknowledged(questionId, body.seq ?? seq);
     } catch {
-      setAsking((current) => ({ ...current, [questionId]: t("checkFailed") }));
+      setAsking((current) => ({ ...current, [questionId]: tg("askFailed") }));
       schedule(RETRY_MS);
     }
   }

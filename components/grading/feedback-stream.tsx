@@ -87,7 +87,9 @@ export function FeedbackStream({ roundId, onEnd, practice }: { roundId: string; 
     ? t("reconnecting")
     : state.status === "QUEUED" && state.tries > 0
       ? t("retrying", { tries: state.tries })
-      : t(`status_${state.status}`);
+      : state.status === "FAILED" && !practice
+        ? t("status_FAILED_final")
+        : t(`status_${state.status}`);
   return (
     <section className="mt-3 flex flex-col gap-3 rounded-md border border-teal-800/30 bg-teal-50/40 p-3" data-testid="feedback-stream" data-status={state.status} aria-busy={!done}>
       <p role="status" className="text-sm font-medium text-teal-950">

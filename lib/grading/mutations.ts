@@ -96,12 +96,13 @@ export async function appendEvents(db: TDb, roundId: string, firstSeq: number, e
 
 /** A round that will be tried again: back to the queue, its lease released. */
 export async function releaseRound(db: TDb, roundId: string, error: string): Promise<void> {
-  await db.feedbackRound.update({ where: { id: roundId }, data: { status: "QUEUED", leaseUntil: null, error: error.slice(0, 500) } });
+  // Only a round still running: one that another worker took over and finished stays finished
+  await db.feedbackRound.updateMany({ where: { id: roundId, status: "RUNNING" }, data: { status: "QUEUED", leaseUntil: null, error: error.slice(0, 500) } });
   await notify(db, FEEDBACK_CHANNEL, roundId);
 }
 
 export async function failRound(db: TDb, roundId: string, error: string): Promise<void> {
-  await db.feedbackRound.update({ where: { id: roundId }, data: { status: "FAILED", leaseUntil: null, error: error.slice(0, 500), finishedAt: new Date() } });
+  await db.feedbackRound.updateMany({ where: { id: roundId, status: "RUNNING" }, data: { status: "FAILED", leaseUntil: null, error: error.slice(0, 500), finishedAt: new Date() } });
   await notify(db, FEEDBACK_CHANNEL, roundId);
 }
 
