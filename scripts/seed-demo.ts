@@ -1,6 +1,7 @@
 import { loadContent } from "@/lib/content/load-content";
 import { syncContent } from "@/lib/content/sync-content";
 import { createDb } from "@/lib/core/db";
+import { seedDemoCohort } from "@/lib/analytics/seed-demo-cohort";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/roster/seed-demo";
 
 // `npm run db:seed-demo`: adds the demo class and accounts to the database in DATABASE_URL.
@@ -12,5 +13,6 @@ if (!url) {
 const db = createDb(url);
 await syncContent(db, await loadContent());
 await seedDemo(db);
+await seedDemoCohort(db, { instructorEmail: DEMO_ACCOUNTS[0].email });
 await db.$disconnect();
 console.log(`✔ Demo accounts ready (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`);

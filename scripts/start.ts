@@ -14,6 +14,7 @@ import { createDb } from "@/lib/core/db";
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from "@/lib/core/embedded-postgres";
 import { EnvError, readEnv } from "@/lib/core/env";
 import { migrate, MigrationError } from "@/lib/core/migrate";
+import { seedDemoCohort } from "@/lib/analytics/seed-demo-cohort";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/roster/seed-demo";
 import { buildIfNeeded } from "./build-if-needed";
 
@@ -118,7 +119,13 @@ async function main() {
     (report.newVersions.length ? `; new versions: ${report.newVersions.map((v) => `${v.slug} v${v.version}`).join(", ")}` : ""));
 
   const seed = env.JIELONG_SEED_DEMO ? env.JIELONG_SEED_DEMO === "1" : demoMode;
-  if (seed) await seedDemo(db);
+  if (seed) {
+    await seedDemo(db);
+    const started = performance.now();
+    if (await seedDemoCohort(db, { instructorEmail: DEMO_ACCOUNTS[0].email })) {
+      console.log(`▸ Demo cohort class with attempts created in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+  }
   await db.$disconnect();
 
   await buildIfNeeded();

@@ -1,13 +1,96 @@
 import "server-only";
 import { cache } from "react";
 import { findAssignableQuizzes } from "@/lib/attempt/assignments";
+import { loadConcepts } from "@/lib/content/loaders";
 import { db } from "@/lib/core/db";
-import { requireClassRoleOrNotFound } from "@/lib/core/session";
-import { findClassAttempts } from "./data";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireClassRole, requireClassRoleOrNotFound, type TAuthorizedClassId } from "@/lib/core/session";
+import { findClassAttempts, findStudentRecord } from "./data";
+import { findAllResponses, findAssignmentsWithQuestions, findGradebookCells } from "./export-data";
+import { gradebookCsv, responsesCsv, type TExportLabels } from "./exports";
+import { buildItemAnalysis } from "./item-analysis";
+import { findAnalysedAssignment, findAnswerGroups, findOpenAnswerStats, findScoreRows } from "./item-analysis-data";
+import { buildOverview, type TOverview } from "./overview";
+import { findAssignmentFigures, findCompletionBySection, findConceptMastery, findOverviewAssignments, findParticipation, findScoreBands, findStudents } from "./overview-data";
 import { summariseClass } from "./summarise-class";
 
+const STAFF = ["INSTRUCTOR", "TA"] as const;
+
 export const loadClassAttempts = cache(async (classId: string) => {
-  const { classId: authorized, role } = await requireClassRoleOrNotFound(classId, ["INSTRUCTOR", "TA"], `/classes/${classId}`);
+  const { classId: authorized, role } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}`);
   const [{ klass, students }, quizzes] = await Promise.all([findClassAttempts(authorized), role === "INSTRUCTOR" ? findAssignableQuizzes(db) : Promise.resolve([])]);
   return { klass, canAssign: role === "INSTRUCTOR", quizzes, ...summariseClass(klass.assignments.map((assignment) => assignment.id), students) };
 });
+
+// While a quiz runs, every open overview refreshes itself; the figures are shared by all viewers of
+// a class for a few seconds so that a room of TAs does not multiply the queries.
+const OVERVIEW_TTL_MS = 10_000;
+const overviewCache = new Map<string, { at: number; value: Promise<TOverview> }>();
+
+async function computeOverview(classId: TAuthorizedClassId): Promise<TOverview> {
+  const [assignments, participation, bands, figures, completion, mastery, students, concepts] = await Promise.all([
+    findOverviewAssignments(classId),
+    findParticipation(classId),
+    findScoreBands(classId),
+    findAssignmentFigures(classId),
+    findCompletionBySection(classId),
+    findConceptMastery(classId),
+    findStudents(classId),
+    loadConcepts(),
+  ]);
+  return buildOverview({ now: new Date(), assignments, participation, bands, figures, completion, mastery, students, concepts });
+}
+
+export function overviewOf(classId: TAuthorizedClassId, now = Date.now()): Promise<TOverview> {
+  const hit = overviewCache.get(classId);
+  if (hit && now - hit.at < OVERVIEW_TTL_MS) return hit.value;
+  const value = computeOverview(classId);
+  overviewCache.set(classId, { at: now, value });
+  value.catch(() => overviewCache.delete(classId));
+  return value;
+}
+
+export const loadClassOverview = cache(async (classId: string) => {
+  const { classId: authorized } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}/overview`);
+  const [overview, klass] = await Promise.all([overviewOf(authorized), db.class.findUniqueOrThrow({ where: { id: authorized }, select: { id: true, name: true } })]);
+  return { klass, ...overview };
+});
+
+export async function itemAnalysisOf(classId: TAuthorizedClassId, assignmentId: string) {
+  const assignment = await findAnalysedAssignment(classId, assignmentId);
+  if (!assignment) return null;
+  const [scoreRows, answerGroups, open] = await Promise.all([findScoreRows(classId, assignmentId), findAnswerGroups(classId, assignmentId), findOpenAnswerStats(classId, assignmentId)]);
+  return { assignment, ...buildItemAnalysis({ questions: assignment.quizVersion.questions, scoreRows, answerGroups, open }) };
+}
+
+export const loadItemAnalysis = cache(async (classId: string, assignmentId: string) => {
+  const { classId: authorized } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}/analysis/${assignmentId}`);
+  const [analysis, klass] = await Promise.all([itemAnalysisOf(authorized, assignmentId), db.class.findUniqueOrThrow({ where: { id: authorized }, select: { id: true, name: true } })]);
+  return analysis ? { klass, ...analysis } : null;
+});
+
+export const loadStudentRecord = cache(async (classId: string, userId: string) => {
+  const { classId: authorized } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}/students/${userId}`);
+  const [record, klass] = await Promise.all([findStudentRecord(authorized, userId), db.class.findUniqueOrThrow({ where: { id: authorized }, select: { id: true, name: true } })]);
+  return record ? { klass, ...record } : null;
+});
+
+async function exportLabels(): Promise<TExportLabels> {
+  const t = await getTranslations("analytics");
+  const keys = ["email", "name", "studentNumber", "section", "assignment", "attempt", "startedAt", "submittedAt", "question", "questionId", "type", "answer", "score", "maxScore", "gradedBy", "reviewed", "yes", "no"] as const;
+  return Object.fromEntries(keys.map((key) => [key, t(`label_${key}`)])) as TExportLabels;
+}
+
+/** The gradebook CSV for the class's instructors and TAs; throws NOT_FOUND or FORBIDDEN for anyone else. */
+export async function loadGradebookExport(classId: string) {
+  const { classId: authorized } = await requireClassRole(classId, STAFF, `/classes/${classId}/overview`);
+  const [students, assignments, cells, labels, locale, t] = await Promise.all([findStudents(authorized), findAssignmentsWithQuestions(authorized), findGradebookCells(authorized), exportLabels(), getLocale(), getTranslations("analytics")]);
+  return { csv: gradebookCsv({ students, assignments, cells, labels, locale }), fileName: { ascii: `gradebook-${authorized}`, local: t("gradebookFile") } };
+}
+
+/** Every answer of every submitted attempt in the class as CSV, for its instructors and TAs. */
+export async function loadResponsesExport(classId: string) {
+  const { classId: authorized } = await requireClassRole(classId, STAFF, `/classes/${classId}/overview`);
+  const [students, assignments, responses, labels, locale, t] = await Promise.all([findStudents(authorized), findAssignmentsWithQuestions(authorized), findAllResponses(authorized), exportLabels(), getLocale(), getTranslations("analytics")]);
+  return { csv: responsesCsv({ students, assignments, responses, labels, locale }), fileName: { ascii: `responses-${authorized}`, local: t("responsesFile") } };
+}

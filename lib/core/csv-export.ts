@@ -13,3 +13,14 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
   const safe = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : typeof cell === "number" ? String(cell) : escapeSpreadsheetCell(cell))));
   return `\uFEFF${stringify([header.map(escapeSpreadsheetCell), ...safe])}`;
 }
+
+/** A CSV download: an ASCII file name for old browsers, the translated one (RFC 6266 filename*) for the rest. */
+export function csvResponse(csv: string, fileName: { ascii: string; local: string }): Response {
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName.ascii}.csv"; filename*=UTF-8''${encodeURIComponent(fileName.local)}.csv`,
+      "cache-control": "no-store",
+    },
+  });
+}

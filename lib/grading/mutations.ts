@@ -1,4 +1,3 @@
-import "server-only";
 import type { TDb } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import type { TLocale } from "@/lib/core/locales";

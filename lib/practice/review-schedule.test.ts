@@ -28,4 +28,11 @@ describe("review scheduling with FSRS", () => {
     expect(lapse.due.getTime() - when.getTime()).toBeLessThan(DAY);
     expect(lapse.lapses).toBe(1);
   });
+
+  it("takes a result dated before the card's last review (a late attempt counted at its deadline) without failing", () => {
+    const reviewed = schedule(null, 0, new Date("2026-11-20T10:00:00Z"));
+    const earlier = schedule(toStored(reviewed), 1, new Date("2026-11-20T09:00:00Z"));
+    expect(earlier.reps).toBe(reviewed.reps + 1);
+    expect(earlier.last_review).toEqual(reviewed.last_review);
+  });
 });

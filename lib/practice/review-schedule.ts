@@ -26,8 +26,13 @@ function fromStored(stored: TStoredCard): Card {
   return { ...stored, due: new Date(stored.due), last_review: stored.last_review ? new Date(stored.last_review) : undefined };
 }
 
-/** The card after a result at `now`: a new card when there was none. */
+/**
+ * The card after a result at `now`: a new card when there was none. A result dated before the
+ * card's last review (an attempt submitted late by the clock counts at its deadline) is applied
+ * at that review's time: FSRS refuses to go back in time, and the submission must not fail.
+ */
 export function schedule(previous: TStoredCard | null, ratio: number, now: Date): Card {
   const card = previous ? fromStored(previous) : createEmptyCard(now);
-  return scheduler.next(card, now, ratingFor(ratio)).card;
+  const at = card.last_review && now < card.last_review ? card.last_review : now;
+  return scheduler.next(card, at, ratingFor(ratio)).card;
 }

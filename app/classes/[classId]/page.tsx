@@ -17,15 +17,22 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const scoreText = (attempt: { score: number | null; maxScore: number | null }) => `${attempt.score ?? 0} / ${attempt.maxScore ?? 0}`;
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "");
   const th = "py-2 pr-4 text-left font-semibold";
-  const ta = await getTranslations("assign");
+  const [ta, tx] = await Promise.all([getTranslations("assign"), getTranslations("analytics")]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title", { name: klass.name })}</h1>
-      <p>
-        <Link href={`/classes/${klass.id}/grading`} className="text-teal-800 underline underline-offset-2">
-          {t("toGrading")}
-        </Link>
-      </p>
+      <ul className="flex flex-wrap gap-x-6 gap-y-1">
+        <li>
+          <Link href={`/classes/${klass.id}/overview`} className="text-teal-800 underline underline-offset-2">
+            {tx("toOverview")}
+          </Link>
+        </li>
+        <li>
+          <Link href={`/classes/${klass.id}/grading`} className="text-teal-800 underline underline-offset-2">
+            {t("toGrading")}
+          </Link>
+        </li>
+      </ul>
       <Card aria-labelledby="by-student">
         <h2 id="by-student" className="mb-1 text-xl font-semibold">
           {t("summary")}
@@ -47,7 +54,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             <tbody>
               {rows.map(({ student, cells }) => (
                 <tr key={student.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-4 text-left font-normal">{student.name}</th>
+                  <th scope="row" className="py-2 pr-4 text-left font-normal">
+                    <Link href={`/classes/${klass.id}/students/${student.id}`} className="text-teal-800 underline underline-offset-2">{student.name}</Link>
+                  </th>
                   <td className="py-2 pr-4">{student.email}</td>
                   {klass.assignments.map((assignment) => {
                     const cell = cells[assignment.id];

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { toCsv } from "@/lib/core/csv-export";
+import { csvResponse, toCsv } from "@/lib/core/csv-export";
 import { isAppError } from "@/lib/core/errors";
 import { requireClassRole } from "@/lib/core/session";
 import { findRosterForExport } from "@/lib/roster/data";
@@ -22,11 +22,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
       ...pending.map((p) => [p.email, p.rosterName, p.studentNumber, p.section, p.role.toLowerCase(), "no account yet"]),
     ],
   );
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="roster-${authorized}.csv"; filename*=UTF-8''${encodeURIComponent(t("exportFileName"))}.csv`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvResponse(csv, { ascii: `roster-${authorized}`, local: t("exportFileName") });
 }

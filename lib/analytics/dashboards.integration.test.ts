@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "@/lib/content/load-content";
+import { syncContent } from "@/lib/content/sync-content";
+import type { TAuthorizedClassId } from "@/lib/core/session";
+import { createTestDatabase, type TTestDatabase } from "@/lib/core/testing/test-database";
+import { runRound } from "@/lib/grading/run-round";
+import { DEMO_ACCOUNTS, seedDemo } from "@/lib/roster/seed-demo";
+import { findAllResponses, findAssignmentsWithQuestions, findGradebookCells } from "./export-data";
+import { gradebookCsv, responsesCsv, type TExportLabels } from "./exports";
+import { analyseItems } from "./item-statistics";
+import { itemAnalysisOf, overviewOf } from "./loaders";
+import { findStudents } from "./overview-data";
+import { pickCountedAttempts } from "./pick-counted";
+import { DEMO_COHORT_CLASS_ID, seedDemoCohort } from "./seed-demo-cohort";
+
+// The dashboards' SQL against the demo cohort: real attempts made through the start and submit
+// code, checked against the same figures computed in plain TypeScript from the rows themselves.
+
+let t: TTestDatabase;
+const CLASS = DEMO_COHORT_CLASS_ID as TAuthorizedClassId;
+const labels = Object.fromEntries(["email", "name", "studentNumber", "section", "assignment", "attempt", "startedAt", "submittedAt", "question", "questionId", "type", "answer", "score", "maxScore", "gradedBy", "reviewed", "yes", "no"].map((k) => [k, k])) as TExportLabels;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url;
+  await syncContent(t.db, await loadContent());
+  await seedDemo(t.db);
+  expect(await seedDemoCohort(t.db, { instructorEmail: DEMO_ACCOUNTS[0].email, students: 15 })).toBe(true);
+});
+
+/** Counted answers to an open question that were left empty: graded 0 at once, with no rubric round. */
+async function unansweredOpen(assignmentId: string, questionId: string) {
+  const counted = (await attemptsByAssignment()).filter((a) => a.assignment!.id === assignmentId);
+  return t.db.response.count({ where: { questionId, attemptId: { in: counted.map((a) => a.id) }, rounds: { none: {} } } });
+}
+
+/** Every attempt of the class with its grades, straight from the tables. */
+async function attemptsByAssignment() {
+  const attempts = await t.db.attempt.findMany({
+    where: { assignment: { classId: CLASS } },
+    select: { id: true, number: true, status: true, score: true, userId: true, assignment: { select: { id: true, countedAttempt: true } }, responses: { select: { questionId: true, grade: { select: { score: true } } } } },
+  });
+  const counted = pickCountedAttempts(attempts);
+  return attempts.filter((a) => counted.has(a.id));
+}
+
+describe("the demo cohort", () => {
+  it("is created once, through the real submit path", async () => {
+    expect(await seedDemoCohort(t.db, { instructorEmail: DEMO_ACCOUNTS[0].email })).toBe(false);
+    const attempts = await t.db.attempt.count({ where: { assignment: { classId: CLASS }, status: "SUBMITTED" } });
+    expect(attempts).toBeGreaterThan(30);
+    expect(await t.db.grade.count({ where: { response: { attempt: { assignment: { classId: CLASS } } } } })).toBeGreaterThan(attempts * 5);
+  });
+});
+
+describe("item analysis", () => {
+  it("matches the statistics computed from the counted attempts read one by one", async () => {
+    const counted = await attemptsByAssignment();
+    const assignments = await findAssignmentsWithQuestions(CLASS);
+    for (const assignment of assignments) {
+      const questions = assignment.quizVersion.questions;
+      const mine = counted.filter((a) => a.assignment!.id === assignment.id);
+      const rows = mine.map((a) => questions.map((q) => a.responses.find((r) => r.questionId === q.id)?.grade?.score ?? null));
+      const expected = analyseItems(rows, questions.map((q) => q.points));
+      const analysis = (await itemAnalysisOf(CLASS, assignment.id))!;
+      expect(analysis.summary.students).toBe(mine.length);
+      // Row order differs (SQL groups by attempt), so compare the order-free figures.
+      expect(analysis.questions.map((q) => q.stats.facility)).toEqual(expected.items.map((i) => i.facility));
+      expect(analysis.questions.map((q) => q.stats.pointBiserial)).toEqual(expected.items.map((i) => i.pointBiserial));
+      if (expected.reliability) expect(analysis.summary.reliability?.value).toBeCloseTo(expected.reliability.value, 10);
+      else expect(analysis.summary.reliability).toBeNull();
+    }
+  });
+
+  it("counts each option and each kind of number over the counted attempts", async () => {
+    const assignment = (await findAssignmentsWithQuestions(CLASS))[0]!;
+    const analysis = (await itemAnalysisOf(CLASS, assignment.id))!;
+    for (const q of analysis.questions) {
+      if (q.distractors.kind === "numeric" || q.distractors.kind === "answers") expect(q.distractors.total).toBe(analysis.summary.students);
+      if (q.distractors.kind === "options" && !q.distractors.multiple) {
+        expect(q.distractors.rows.reduce((sum, row) => sum + row.count, 0) + q.distractors.unanswered).toBe(analysis.summary.students);
+      }
+    }
+    expect(analysis.questions.some((q) => q.distractors.kind === "numeric" && q.distractors.rows.some((row) => row.numericKind === "common_mistake"))).toBe(true);
+  });
+
+  it("counts rubric verdicts and mistaken ideas of the graded open answers, with examples", async () => {
+    const rounds = await t.db.feedbackRound.findMany({ where: { purpose: "FINAL", status: "QUEUED", response: { attempt: { assignment: { classId: CLASS } } } }, select: { id: true } });
+    expect(rounds.length).toBeGreaterThan(0);
+    for (const round of rounds) await runRound(t.db, round.id);
+    let openQuestions = 0;
+    for (const assignment of await findAssignmentsWithQuestions(CLASS)) {
+      const analysis = (await itemAnalysisOf(CLASS, assignment.id))!;
+      for (const q of analysis.questions.filter((question) => question.open)) {
+        openQuestions++;
+        const open = q.open!;
+        expect(open.graded).toBe(q.stats.n - (await unansweredOpen(assignment.id, q.id)));
+        for (const c of open.criteria) {
+          expect(c.met + c.partly + c.missed).toBe(open.graded);
+          expect(c.examples.length).toBe(Math.min(3, c.missed));
+        }
+      }
+    }
+    expect(openQuestions).toBeGreaterThan(0);
+  });
+
+  it("is nothing for an assignment of another class", async () => {
+    const other = await t.db.assignment.findFirstOrThrow({ where: { classId: { not: CLASS } } });
+    expect(await itemAnalysisOf(CLASS, other.id)).toBeNull();
+  });
+});
+
+describe("class overview", () => {
+  it("puts every counted attempt in one score band and every student in one section row", async () => {
+    const overview = await overviewOf(CLASS);
+    const counted = await attemptsByAssignment();
+    const students = await findStudents(CLASS);
+    for (const a of overview.assignments) {
+      expect(a.histogram.reduce((sum, n) => sum + n, 0)).toBe(counted.filter((c) => c.assignment!.id === a.id).length);
+      expect(a.completion.reduce((sum, c) => sum + c.students, 0)).toBe(students.length);
+      expect(a.completion.reduce((sum, c) => sum + c.completed, 0)).toBe(a.students);
+    }
+    expect(overview.participation.reduce((sum, day) => sum + day.attempts, 0)).toBe(await t.db.attempt.count({ where: { assignment: { classId: CLASS }, status: "SUBMITTED" } }));
+    expect(overview.concepts.length).toBeGreaterThan(3);
+    for (const row of overview.heatmap) for (const value of Object.values(row.mastery)) expect(value).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("exports", () => {
+  it("gives the gradebook the counted score of each student and neutralises formulas in names", async () => {
+    const someone = (await findStudents(CLASS))[0]!;
+    await t.db.enrollment.update({ where: { classId_userId: { classId: CLASS, userId: someone.id } }, data: { rosterName: '=HYPERLINK("http://evil.example","x")' } });
+    const [students, assignments, cells] = await Promise.all([findStudents(CLASS), findAssignmentsWithQuestions(CLASS), findGradebookCells(CLASS)]);
+    const csv = gradebookCsv({ students, assignments, cells, labels, locale: "en" });
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    const counted = await attemptsByAssignment();
+    const mine = counted.filter((a) => a.userId === someone.id);
+    const line = csv.split("\n").find((l) => l.includes("HYPERLINK"))!;
+    for (const a of mine) expect(line).toContain(`,${a.score}`);
+    expect(csv.trim().split("\n")).toHaveLength(students.length + 1);
+  });
+
+  it("writes one row per answer of every submitted attempt, options by their text", async () => {
+    const [students, assignments, responses] = await Promise.all([findStudents(CLASS), findAssignmentsWithQuestions(CLASS), findAllResponses(CLASS)]);
+    const expected = await t.db.response.count({ where: { attempt: { status: "SUBMITTED", assignment: { classId: CLASS } } } });
+    expect(responses).toHaveLength(expected);
+    const csv = responsesCsv({ students, assignments, responses, labels, locale: "zh-TW" });
+    expect(csv).not.toContain('"optionId"');
+    expect(csv).toContain("10^");
+  });
+});
