@@ -17,7 +17,7 @@ test("the instructor sees the demo class's attempts with a score per student", a
 
   await signInViaApi(page.request, "instructor@example.com", "jielong-demo");
   await page.goto("/");
-  await page.getByRole("link", { name: "查看班級作答情形" }).click();
+  await page.getByRole("region", { name: "GenAI 2024 (demo)", exact: true }).getByRole("link", { name: "查看班級作答情形" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("GenAI 2024 (demo)：作答情形");
 
   const summaryRow = page.getByTestId("student-summary").getByRole("row").filter({ hasText: student.email });

@@ -42,7 +42,7 @@ export class OwnApp {
   }
 
   async startApp() {
-    this.app = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+    this.app = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], {
       detached: true, // its own process group, so that a kill takes Next.js down with it
       stdio: "ignore",
       env: { ...process.env, PORT: String(this.appPort), DATABASE_URL: this.databaseUrl, JIELONG_DATA_DIR: this.dataDir, JIELONG_SEED_DEMO: "1", NEXTAUTH_URL: this.baseURL, ...this.env() },

@@ -8,7 +8,7 @@ import { createTestDatabase } from "@/lib/core/testing/test-database";
 // Runs the real `npm start` entry point and checks what a newcomer sees when it cannot start.
 function runStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], {
       env: { ...process.env, ...env, JIELONG_DATA_DIR: ".data/start-test-unused" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -67,7 +67,7 @@ export async function DistractorTable({ distractors }: { distractors: TDistracto
     case "numeric":
       return (
         <table className="w-full border-collapse text-sm" data-testid="distractors">
-          <caption className="text-left font-semibold">{t("numericKinds")}</caption>
+          <caption className="text-left font-semibold">{t("choices")}</caption>
           {head(t("numericKinds"))}
           <tbody>
             {shareRows(distractors.rows, (row) => {

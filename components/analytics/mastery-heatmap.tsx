@@ -5,7 +5,7 @@ type TProps = {
   concepts: { id: string; name: string }[];
   rows: { student: { id: string; name: string }; mastery: Record<string, number> }[];
   means: Record<string, number | null>;
-  labels: { student: string; classMean: string };
+  labels: { student: string; classMean: string; caption: string };
   percent: (value: number) => string;
 };
 
@@ -19,7 +19,8 @@ function tint(value: number): string {
 export function MasteryHeatmap({ classId, concepts, rows, means, labels, percent }: TProps) {
   const cell = (value: number | null | undefined) => (value === null || value === undefined ? <span className="text-slate-500">—</span> : percent(value));
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so that keyboard users can scroll a wide heatmap (axe: scrollable-region-focusable)
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={labels.caption}>
       <table className="border-collapse text-xs" data-testid="mastery-heatmap">
         <thead>
           <tr>
@@ -38,7 +39,7 @@ export function MasteryHeatmap({ classId, concepts, rows, means, labels, percent
           </tr>
           {rows.map(({ student, mastery }) => (
             <tr key={student.id}>
-              <th scope="row" className="sticky left-0 bg-white p-1 text-left font-normal">
+              <th scope="row" className="sticky left-0 whitespace-nowrap bg-white p-1 text-left font-normal">
                 <Link href={`/classes/${classId}/students/${student.id}`} className="text-teal-800 underline underline-offset-2">{student.name}</Link>
               </th>
               {concepts.map((concept) => (

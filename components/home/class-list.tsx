@@ -10,7 +10,7 @@ import type { findMyClasses } from "@/lib/roster/data";
 type TClasses = Awaited<ReturnType<typeof findMyClasses>>;
 
 export async function ClassList({ classes }: { classes: TClasses }) {
-  const [t, locale, format] = await Promise.all([getTranslations("home"), getLocale(), getFormatter()]);
+  const [t, ta, locale, format] = await Promise.all([getTranslations("home"), getTranslations("analytics"), getLocale(), getFormatter()]);
   return (
     <ul className="flex flex-col gap-4">
       {classes.map((klass) => (
@@ -59,6 +59,9 @@ export async function ClassList({ classes }: { classes: TClasses }) {
                 <span className="text-sm text-slate-700">{t("students", { count: klass.studentCount })}</span>
                 <Link href={`/classes/${klass.id}`} className={buttonClass()}>
                   {t("openClass")}
+                </Link>
+                <Link href={`/classes/${klass.id}/overview`} className={buttonClass("secondary")}>
+                  {ta("toOverview")}
                 </Link>
                 <Link href={`/classes/${klass.id}/roster`} className={buttonClass("secondary")}>
                   {t("openRoster")}

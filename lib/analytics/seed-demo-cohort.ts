@@ -4,15 +4,17 @@ import { prepareQuestions } from "@/lib/attempt/prepare-questions";
 import { startAttempt, submitAttempt } from "@/lib/attempt/mutations";
 import { CONTENT_DIR } from "@/lib/content/load-content";
 import type { TDb } from "@/lib/core/db";
+import { builtinGrader } from "@/lib/grading/builtin-grader";
 import { parseEvalRecords } from "@/lib/grading/eval-records";
+import { runRound } from "@/lib/grading/run-round";
 import { seededRandom } from "@/lib/quiz/variants";
+import { DEMO_COHORT_CLASS_ID } from "@/lib/roster/seed-demo";
 import { simulateAnswer, type TOpenAnswerBank } from "./simulated-answers";
 
 // A demo class whose students have taken the lecture's quizzes over the past two weeks, so that
 // the dashboards have something to show on a fresh install. Every attempt goes through the same
 // start and submit code as a student's, so grades, variants and rubric gradings are real.
 
-export const DEMO_COHORT_CLASS_ID = "demo-genai-2024-cohort";
 const FAMILY = ["陳", "林", "黃", "張", "李", "王", "吳", "劉", "蔡", "楊", "許", "鄭"];
 const GIVEN = ["怡君", "志明", "雅婷", "冠宇", "家豪", "詩涵", "承恩", "宜蓁", "柏翰", "品妤"];
 const SECTIONS = ["01", "02", "03"];
@@ -77,7 +79,9 @@ export async function seedDemoCohort(db: TDb, options: { students?: number; inst
           return answer ? [{ questionId: prepared.id, answer, seq: 1 }] : [];
         });
         const minutes = 4 + random() * 20 - skill * 2;
-        await submitAttempt(db, { attemptId, userId: student.id, answers, now: new Date(startedAt.getTime() + Math.max(2, minutes) * 60_000), locale: "zh-TW" });
+        const { roundIds } = await submitAttempt(db, { attemptId, userId: student.id, answers, now: new Date(startedAt.getTime() + Math.max(2, minutes) * 60_000), locale: "zh-TW" });
+        // Open answers are graded here by the built-in grader, so the demo is complete when the app starts.
+        for (const roundId of roundIds) await runRound(db, roundId, { grader: builtinGrader });
       }
     }
   }

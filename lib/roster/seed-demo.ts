@@ -3,6 +3,8 @@ import type { TDb } from "@/lib/core/db";
 
 export const DEMO_PASSWORD = "jielong-demo";
 export const DEMO_CLASS_ID = "demo-genai-2024";
+/** A second demo class whose students have taken the quizzes (lib/analytics/seed-demo-cohort.ts) */
+export const DEMO_COHORT_CLASS_ID = "demo-genai-2024-cohort";
 export const DEMO_ACCOUNTS = [
   { email: "instructor@example.com", name: "李老師 (demo instructor)", role: "INSTRUCTOR" },
   { email: "student1@example.com", name: "王小明", role: "STUDENT" },

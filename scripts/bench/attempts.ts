@@ -112,7 +112,7 @@ const secret = randomBytes(32).toString("hex");
 console.log(`▸ Starting Jielong on port ${appPort} (data in ${dataDir}) …`);
 const inherited = { ...process.env };
 delete inherited.DATABASE_URL; // the app gets its own embedded PostgreSQL
-const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
   env: { ...inherited, PORT: String(appPort), JIELONG_PG_PORT: String(pgPort), JIELONG_DATA_DIR: dataDir, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${appPort}`, JIELONG_SEED_DEMO: "1" },
   stdio: ["ignore", "inherit", "inherit"],
 });

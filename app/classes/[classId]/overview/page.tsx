@@ -57,7 +57,7 @@ export default async function ClassOverviewPage({ params, searchParams }: TProps
         ) : (
           <div className="grid gap-4 md:grid-cols-2">
             <CountBarChart rows={overview.participation.map((p) => ({ label: p.day.slice(5), value: p.attempts }))} label={t("attemptsSubmitted")} />
-            <div className="max-h-64 overflow-y-auto">
+            <div className="max-h-64 overflow-y-auto" tabIndex={0} role="region" aria-label={t("participationTitle")}>
               <table className="w-full border-collapse text-sm" data-testid="participation">
                 <thead><tr className="border-b border-slate-400"><th scope="col" className={th}>{t("day")}</th><th scope="col" className={th}>{t("attemptsSubmitted")}</th><th scope="col" className={th}>{t("studentsActive")}</th></tr></thead>
                 <tbody>
@@ -139,7 +139,7 @@ export default async function ClassOverviewPage({ params, searchParams }: TProps
               concepts={overview.concepts.map((c) => ({ id: c.id, name: localize(c.name, locale) }))}
               rows={overview.heatmap.slice((page - 1) * HEATMAP_PAGE, page * HEATMAP_PAGE)}
               means={overview.conceptMeans}
-              labels={{ student: t("student"), classMean: t("classMean") }}
+              labels={{ student: t("student"), classMean: t("classMean"), caption: t("masteryTitle") }}
               percent={percent}
             />
             {pages > 1 ? (

@@ -53,7 +53,7 @@ export default async function ItemAnalysisPage({ params }: TProps) {
       {summary.students === 0 ? <p data-testid="no-data">{t("noData")}</p> : null}
       <Card aria-labelledby="items">
         <h2 id="items" className="mb-3 text-xl font-semibold">{t("itemsTitle")}</h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("itemsTitle")}>
           <table className="w-full border-collapse text-sm" data-testid="item-table">
             <thead>
               <tr className="border-b border-slate-400">
