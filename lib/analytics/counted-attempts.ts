@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export function countedAttempts(classId: TAuthorizedClassId, assignmentId: string | null = null) {
   return Prisma.sql`
     SELECT DISTINCT ON (a."assignmentId", a."userId")
-      a."id", a."assignmentId", a."userId", a."number", a."score", a."maxScore", a."startedAt", a."submittedAt"
+      a."id", a."assignmentId", a."userId", a."number", a."score", a."maxScore", a."itemScores", a."startedAt", a."submittedAt"
     FROM "Attempt" a
     JOIN "Assignment" s ON s."id" = a."assignmentId" AND s."classId" = ${classId}
     JOIN "Enrollment" e ON e."classId" = s."classId" AND e."userId" = a."userId" AND e."role" = 'STUDENT' AND e."status" = 'ACTIVE'

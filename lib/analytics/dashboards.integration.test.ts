@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_COHORT_CLASS_ID, seedDemo } from "@/lib/roster/seed
 import { findAllResponses, findAssignmentsWithQuestions, findGradebookCells } from "./export-data";
 import { gradebookCsv, responsesCsv, type TExportLabels } from "./exports";
 import { analyseItems } from "./item-statistics";
-import { itemAnalysisOf, overviewOf } from "./loaders";
+import { itemAnalysisOf, overviewOf } from "./dashboards";
 import { findStudents } from "./overview-data";
 import { pickCountedAttempts } from "./pick-counted";
 import { seedDemoCohort } from "./seed-demo-cohort";

@@ -24,17 +24,15 @@ export async function findAnalysedAssignment(classId: TAuthorizedClassId, assign
   });
 }
 
-/** Each student's counted attempt as one row: the question ids and their scores (null while grading is pending). */
+/**
+ * Each student's counted attempt as one row: the score of each question by position, null while
+ * its grading is pending. The attempt keeps these itself (Attempt.itemScores), so this reads one
+ * row per student rather than joining every grade (see docs/PERFORMANCE.md).
+ */
 export async function findScoreRows(classId: TAuthorizedClassId, assignmentId: string) {
-  return db.$queryRaw<{ attemptId: string; userId: string; seconds: number | null; questionIds: string[]; scores: (number | null)[] }[]>`
+  return db.$queryRaw<{ userId: string; seconds: number | null; scores: (number | null)[] }[]>`
     WITH counted AS (${countedAttempts(classId, assignmentId)})
-    SELECT c."id" AS "attemptId", c."userId",
-      EXTRACT(EPOCH FROM c."submittedAt" - c."startedAt")::float8 AS "seconds",
-      array_agg(r."questionId") AS "questionIds", array_agg(g."score") AS "scores"
-    FROM counted c
-    JOIN "Response" r ON r."attemptId" = c."id"
-    LEFT JOIN "Grade" g ON g."responseId" = r."id"
-    GROUP BY c."id", c."userId", c."submittedAt", c."startedAt"`;
+    SELECT "userId", EXTRACT(EPOCH FROM "submittedAt" - "startedAt")::float8 AS "seconds", "itemScores" AS "scores" FROM counted`;
 }
 
 /** The distinct answers to each objective question, with how many counted attempts gave each. */
@@ -49,44 +47,38 @@ export async function findAnswerGroups(classId: TAuthorizedClassId, assignmentId
 }
 
 const EXAMPLES = 3;
+const EXAMPLE_CHARS = 400;
+
+type TExample = { responseId: string; answer: string };
 
 /**
  * For the open questions: how often each rubric criterion got each verdict and each misconception
- * was matched, by the latest final grading of each counted answer; with a few example answers.
+ * was matched, by the latest final grading of each counted answer, with a few of the shortest
+ * answers that missed it or showed it. One statement: the counted answers are found once.
  */
 export async function findOpenAnswerStats(classId: TAuthorizedClassId, assignmentId: string) {
-  // Only SQL, no values: safe as raw text
-  const latest = Prisma.raw(`latest AS (
-      SELECT DISTINCT ON (f."responseId") f."responseId", r."questionId", f."answer", f."verdicts", f."misconceptions"
+  const rows = await db.$queryRaw<{ kind: "graded" | "criterion" | "misconception"; questionId: string; key: string | null; count: number; met: number; partly: number; missed: number; examples: TExample[] | null }[]>`
+    WITH counted AS (${countedAttempts(classId, assignmentId)}),
+    latest AS MATERIALIZED (
+      SELECT DISTINCT ON (f."responseId") f."responseId", r."questionId", left(f."answer", ${EXAMPLE_CHARS}) AS "answer", length(f."answer") AS "length", f."verdicts", f."misconceptions"
       FROM counted c
       JOIN "Response" r ON r."attemptId" = c."id"
+      JOIN "Question" q ON q."id" = r."questionId" AND q."type" = 'OPEN'
       JOIN "FeedbackRound" f ON f."responseId" = r."id" AND f."purpose" = 'FINAL' AND f."status" = 'DONE'
-      ORDER BY f."responseId", f."round" DESC)`);
-  const [verdicts, misconceptions, examples, graded] = await Promise.all([
-    db.$queryRaw<{ questionId: string; criterionId: string; verdict: string; count: number }[]>`
-      WITH counted AS (${countedAttempts(classId, assignmentId)}), ${latest}
-      SELECT l."questionId", v->>'criterionId' AS "criterionId", v->>'verdict' AS "verdict", count(*)::int AS "count"
-      FROM latest l, jsonb_array_elements(COALESCE(l."verdicts", '[]'::jsonb)) v
-      GROUP BY 1, 2, 3`,
-    db.$queryRaw<{ questionId: string; misconceptionId: string; count: number }[]>`
-      WITH counted AS (${countedAttempts(classId, assignmentId)}), ${latest}
-      SELECT l."questionId", m AS "misconceptionId", count(*)::int AS "count"
-      FROM latest l, unnest(l."misconceptions") m
-      GROUP BY 1, 2`,
-    // A few answers that missed each criterion, and that showed each misconception
-    db.$queryRaw<{ questionId: string; key: string; responseId: string; answer: string }[]>`
-      WITH counted AS (${countedAttempts(classId, assignmentId)}), ${latest},
-      keyed AS (
-        SELECT l."questionId", 'criterion:' || (v->>'criterionId') AS "key", l."responseId", l."answer"
-        FROM latest l, jsonb_array_elements(COALESCE(l."verdicts", '[]'::jsonb)) v WHERE v->>'verdict' = 'missed'
-        UNION ALL
-        SELECT l."questionId", 'misconception:' || m, l."responseId", l."answer" FROM latest l, unnest(l."misconceptions") m)
-      SELECT "questionId", "key", "responseId", "answer" FROM (
-        SELECT k.*, row_number() OVER (PARTITION BY "questionId", "key" ORDER BY length("answer"), "responseId") AS n FROM keyed k) ranked
-      WHERE n <= ${EXAMPLES}`,
-    db.$queryRaw<{ questionId: string; count: number }[]>`
-      WITH counted AS (${countedAttempts(classId, assignmentId)}), ${latest}
-      SELECT "questionId", count(*)::int AS "count" FROM latest GROUP BY 1`,
-  ]);
-  return { verdicts, misconceptions, examples, graded };
+      ORDER BY f."responseId", f."round" DESC),
+    verdicts AS (
+      SELECT l."questionId", l."responseId", l."answer", l."length", v->>'criterionId' AS "criterionId", v->>'verdict' AS "verdict"
+      FROM latest l, jsonb_array_elements(COALESCE(l."verdicts", '[]'::jsonb)) v)
+    SELECT 'graded' AS "kind", "questionId", NULL AS "key", count(*)::int AS "count", 0 AS "met", 0 AS "partly", 0 AS "missed", NULL::jsonb[] AS "examples"
+    FROM latest GROUP BY "questionId"
+    UNION ALL
+    SELECT 'criterion', "questionId", "criterionId", count(*)::int,
+      count(*) FILTER (WHERE "verdict" = 'met')::int, count(*) FILTER (WHERE "verdict" = 'partly')::int, count(*) FILTER (WHERE "verdict" = 'missed')::int,
+      (array_agg(jsonb_build_object('responseId', "responseId", 'answer', "answer") ORDER BY "length", "responseId") FILTER (WHERE "verdict" = 'missed'))[1:${EXAMPLES}]
+    FROM verdicts GROUP BY "questionId", "criterionId"
+    UNION ALL
+    SELECT 'misconception', l."questionId", m, count(*)::int, 0, 0, 0,
+      (array_agg(jsonb_build_object('responseId', l."responseId", 'answer', l."answer") ORDER BY l."length", l."responseId"))[1:${EXAMPLES}]
+    FROM latest l, unnest(l."misconceptions") m GROUP BY l."questionId", m`;
+  return rows;
 }

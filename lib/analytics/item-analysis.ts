@@ -6,7 +6,7 @@ import { analyseItems, type TItemStatistics, type TQuizStatistics } from "./item
 // Puts the item analysis of one assignment together from the rows its reads return.
 
 type TQuestionRow = { id: string; position: number; points: number; definition: unknown };
-type TScoreRow = { userId: string; seconds: number | null; questionIds: string[]; scores: (number | null)[] };
+type TScoreRow = { userId: string; seconds: number | null; scores: (number | null)[] };
 type TExample = { responseId: string; answer: string };
 
 export type TOpenStats = {
@@ -31,22 +31,10 @@ export function buildItemAnalysis(input: {
   questions: TQuestionRow[];
   scoreRows: TScoreRow[];
   answerGroups: { questionId: string; answer: unknown; variant: TVariant | null; count: number }[];
-  open: {
-    verdicts: { questionId: string; criterionId: string; verdict: string; count: number }[];
-    misconceptions: { questionId: string; misconceptionId: string; count: number }[];
-    examples: { questionId: string; key: string; responseId: string; answer: string }[];
-    graded: { questionId: string; count: number }[];
-  };
+  open: { kind: "graded" | "criterion" | "misconception"; questionId: string; key: string | null; count: number; met: number; partly: number; missed: number; examples: TExample[] | null }[];
 }): TItemAnalysis {
-  const column = new Map(input.questions.map((question, index) => [question.id, index]));
-  const matrix = input.scoreRows.map((row) => {
-    const scores: (number | null)[] = input.questions.map(() => null);
-    row.questionIds.forEach((questionId, i) => {
-      const j = column.get(questionId);
-      if (j !== undefined) scores[j] = row.scores[i] ?? null;
-    });
-    return scores;
-  });
+  // scores[i] belongs to the question at position i
+  const matrix = input.scoreRows.map((row) => input.questions.map((question) => row.scores[question.position] ?? null));
   const { items, ...summary } = analyseItems(matrix, input.questions.map((question) => question.points));
   const seconds = input.scoreRows.flatMap((row) => (row.seconds === null ? [] : [row.seconds])).sort((a, b) => a - b);
 
@@ -67,21 +55,15 @@ export function buildItemAnalysis(input: {
 }
 
 function openStatsOf(question: Extract<TQuestion, { type: "open" }>, questionId: string, open: Parameters<typeof buildItemAnalysis>[0]["open"]): TOpenStats {
-  const examplesOf = (key: string) => open.examples.filter((e) => e.questionId === questionId && e.key === key).map(({ responseId, answer }) => ({ responseId, answer }));
-  const verdictCount = (criterionId: string, verdict: string) => open.verdicts.find((v) => v.questionId === questionId && v.criterionId === criterionId && v.verdict === verdict)?.count ?? 0;
+  const row = (kind: string, key: string | null) => open.find((r) => r.questionId === questionId && r.kind === kind && r.key === key);
   return {
-    graded: open.graded.find((g) => g.questionId === questionId)?.count ?? 0,
-    criteria: question.rubric.criteria.map((criterion) => ({
-      id: criterion.id,
-      description: criterion.description,
-      points: criterion.points,
-      met: verdictCount(criterion.id, "met"),
-      partly: verdictCount(criterion.id, "partly"),
-      missed: verdictCount(criterion.id, "missed"),
-      examples: examplesOf(`criterion:${criterion.id}`),
-    })),
+    graded: row("graded", null)?.count ?? 0,
+    criteria: question.rubric.criteria.map((criterion) => {
+      const counts = row("criterion", criterion.id);
+      return { id: criterion.id, description: criterion.description, points: criterion.points, met: counts?.met ?? 0, partly: counts?.partly ?? 0, missed: counts?.missed ?? 0, examples: counts?.examples ?? [] };
+    }),
     misconceptions: question.rubric.misconceptions
-      .map((m) => ({ id: m.id, description: m.description, count: open.misconceptions.find((x) => x.questionId === questionId && x.misconceptionId === m.id)?.count ?? 0, examples: examplesOf(`misconception:${m.id}`) }))
+      .map((m) => { const counts = row("misconception", m.id); return { id: m.id, description: m.description, count: counts?.count ?? 0, examples: counts?.examples ?? [] }; })
       .sort((a, b) => b.count - a.count),
   };
 }

@@ -1,17 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { findAssignableQuizzes } from "@/lib/attempt/assignments";
-import { loadConcepts } from "@/lib/content/loaders";
 import { db } from "@/lib/core/db";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireClassRole, requireClassRoleOrNotFound, type TAuthorizedClassId } from "@/lib/core/session";
+import { requireClassRole, requireClassRoleOrNotFound } from "@/lib/core/session";
 import { findClassAttempts, findStudentRecord } from "./data";
 import { findAllResponses, findAssignmentsWithQuestions, findGradebookCells } from "./export-data";
 import { gradebookCsv, responsesCsv, type TExportLabels } from "./exports";
-import { buildItemAnalysis } from "./item-analysis";
-import { findAnalysedAssignment, findAnswerGroups, findOpenAnswerStats, findScoreRows } from "./item-analysis-data";
-import { buildOverview, type TOverview } from "./overview";
-import { findAssignmentFigures, findCompletionBySection, findConceptMastery, findOverviewAssignments, findParticipation, findScoreBands, findStudents } from "./overview-data";
+import { itemAnalysisOf, overviewOf } from "./dashboards";
+import { findStudents } from "./overview-data";
 import { summariseClass } from "./summarise-class";
 
 const STAFF = ["INSTRUCTOR", "TA"] as const;
@@ -22,46 +19,11 @@ export const loadClassAttempts = cache(async (classId: string) => {
   return { klass, canAssign: role === "INSTRUCTOR", quizzes, ...summariseClass(klass.assignments.map((assignment) => assignment.id), students) };
 });
 
-// While a quiz runs, every open overview refreshes itself; the figures are shared by all viewers of
-// a class for a few seconds so that a room of TAs does not multiply the queries.
-const OVERVIEW_TTL_MS = 10_000;
-const overviewCache = new Map<string, { at: number; value: Promise<TOverview> }>();
-
-async function computeOverview(classId: TAuthorizedClassId): Promise<TOverview> {
-  const [assignments, participation, bands, figures, completion, mastery, students, concepts] = await Promise.all([
-    findOverviewAssignments(classId),
-    findParticipation(classId),
-    findScoreBands(classId),
-    findAssignmentFigures(classId),
-    findCompletionBySection(classId),
-    findConceptMastery(classId),
-    findStudents(classId),
-    loadConcepts(),
-  ]);
-  return buildOverview({ now: new Date(), assignments, participation, bands, figures, completion, mastery, students, concepts });
-}
-
-export function overviewOf(classId: TAuthorizedClassId, now = Date.now()): Promise<TOverview> {
-  const hit = overviewCache.get(classId);
-  if (hit && now - hit.at < OVERVIEW_TTL_MS) return hit.value;
-  const value = computeOverview(classId);
-  overviewCache.set(classId, { at: now, value });
-  value.catch(() => overviewCache.delete(classId));
-  return value;
-}
-
 export const loadClassOverview = cache(async (classId: string) => {
   const { classId: authorized } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}/overview`);
   const [overview, klass] = await Promise.all([overviewOf(authorized), db.class.findUniqueOrThrow({ where: { id: authorized }, select: { id: true, name: true } })]);
   return { klass, ...overview };
 });
-
-export async function itemAnalysisOf(classId: TAuthorizedClassId, assignmentId: string) {
-  const assignment = await findAnalysedAssignment(classId, assignmentId);
-  if (!assignment) return null;
-  const [scoreRows, answerGroups, open] = await Promise.all([findScoreRows(classId, assignmentId), findAnswerGroups(classId, assignmentId), findOpenAnswerStats(classId, assignmentId)]);
-  return { assignment, ...buildItemAnalysis({ questions: assignment.quizVersion.questions, scoreRows, answerGroups, open }) };
-}
 
 export const loadItemAnalysis = cache(async (classId: string, assignmentId: string) => {
   const { classId: authorized } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}/analysis/${assignmentId}`);

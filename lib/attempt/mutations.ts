@@ -1,7 +1,7 @@
 import type { TDb } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { DEFAULT_LOCALE, type TLocale } from "@/lib/core/locales";
-import { createFinalRounds, createPracticeRound } from "@/lib/grading/mutations";
+import { createFinalRounds, createPracticeRound, recomputeAttemptScore } from "@/lib/grading/mutations";
 import { recordReviewResults } from "@/lib/practice/review-queue";
 import { gradeQuestion } from "@/lib/quiz/grade-question";
 import type { TAnswer } from "@/lib/quiz/schema";
@@ -282,6 +282,8 @@ export async function submitAttempt(
       // An attempt finished by the clock counts as submitted at its deadline.
       const submittedAt = late && attempt.deadlineAt ? attempt.deadlineAt : now;
       await tx.attempt.update({ where: { id: input.attemptId }, data: { status: "SUBMITTED", submittedAt, score, maxScore, autoSubmitted: Boolean(input.automatic) } });
+      // The per-question scores, which the item analysis reads
+      await recomputeAttemptScore(tx, input.attemptId);
       return { attemptId: input.attemptId, score, maxScore, alreadySubmitted: false, roundIds };
     },
     // Many students submit in the same minute: wait for a connection rather than fail.

@@ -4,14 +4,8 @@ import { db } from "@/lib/core/db";
 import { toPublicQuestion, type TPublicQuestion } from "@/lib/quiz/public-question";
 import type { TQuestion } from "@/lib/quiz/schema";
 import { drawVariant, instantiate } from "@/lib/quiz/variants";
-import { loadContent, type TContent } from "./load-content";
+import { content } from "./cached-content";
 
-// Content files do not change while the server runs (npm start re-syncs them on start).
-let contentPromise: Promise<TContent> | undefined;
-function content(): Promise<TContent> {
-  contentPromise ??= loadContent();
-  return contentPromise;
-}
 
 export async function loadLectureList() {
   const { lectures } = await content();
@@ -42,12 +36,4 @@ async function findChecks(lectureUuid: string): Promise<Record<string, TPublicQu
     }
   }
   return checks;
-}
-
-/** Every concept of every lecture, in lecture order: what "my progress" measures mastery of. */
-export async function loadConcepts() {
-  const { lectures } = await content();
-  return [...lectures]
-    .sort((a, b) => a.data.number - b.data.number)
-    .flatMap((lecture) => lecture.data.concepts.map((concept) => ({ id: concept.id, name: concept.name, lectureSlug: lecture.slug })));
 }

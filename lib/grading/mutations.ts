@@ -120,10 +120,13 @@ export async function findStaleRounds(db: TDb): Promise<string[]> {
 }
 
 /** An attempt's total is the sum of its grades: called whenever one of them changes. */
+/** The attempt's total and its per-question scores (by position, null while pending), from its grades. */
 export async function recomputeAttemptScore(tx: TTx, attemptId: string): Promise<void> {
   await tx.$executeRaw`
-    UPDATE "Attempt" SET "score" = (
-      SELECT COALESCE(SUM(g."score"), 0) FROM "Grade" g JOIN "Response" r ON r."id" = g."responseId" WHERE r."attemptId" = ${attemptId})
+    UPDATE "Attempt" SET ("score", "itemScores") = (
+      SELECT COALESCE(SUM(g."score"), 0), COALESCE(jsonb_agg(g."score" ORDER BY q."position"), '[]'::jsonb)
+      FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" LEFT JOIN "Grade" g ON g."responseId" = r."id"
+      WHERE r."attemptId" = ${attemptId})
     WHERE "id" = ${attemptId}`;
 }
 

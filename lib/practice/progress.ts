@@ -1,6 +1,6 @@
 import "server-only";
 import { feedbackReleased } from "@/lib/attempt/rules";
-import { loadConcepts } from "@/lib/content/loaders";
+import { loadConcepts } from "@/lib/content/cached-content";
 import type { TDb } from "@/lib/core/db";
 import type { TLocalizedText, TQuestion } from "@/lib/quiz/schema";
 
