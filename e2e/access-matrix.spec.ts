@@ -86,6 +86,7 @@ const ACTIONS: Record<string, { args: (w: TWorld) => unknown[]; expect: TRow }> 
     expect: instructorAction,
   },
   "lib/grading/actions.ts#reviewGradeAction": { args: (w) => [w.classId, { action: "ACCEPT", responseId: w.responseId, reason: "access matrix" }], expect: staffAction },
+  "lib/grading/actions.ts#reviewGroupAction": { args: (w) => [w.classId, { responseIds: [w.responseId], reason: "access matrix" }], expect: staffAction },
   "lib/roster/actions.ts#createClassAction": { args: () => [{ name: "Access-matrix class", term: "" }], expect: signedIn },
   "lib/roster/actions.ts#updateClassAction": { args: (w) => [w.classId, { name: "Matrix class", term: "", archived: false }], expect: instructorAction },
   "lib/roster/actions.ts#previewRosterImportAction": { args: (w) => [w.classId, formData({ text: "email\nsomeone@example.edu\n" })], expect: instructorAction },

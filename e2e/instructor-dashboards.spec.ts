@@ -74,6 +74,7 @@ test("every dashboard view shows names and answers that look like HTML as text, 
     `/classes/${klass.id}/analysis/${assignment.id}`,
     `/classes/${klass.id}/students/${firstStudent.id}`,
     `/classes/${klass.id}/grading?filter=all`,
+    `/classes/${klass.id}/grading?filter=all&view=similar`,
   ];
   for (const view of views) {
     await page.goto(view);
@@ -92,6 +93,21 @@ test("every dashboard view shows names and answers that look like HTML as text, 
   await expect(shortCard).toHaveCount(1);
   await page.getByTestId("open-stats").first().locator("summary").first().click();
   await expect(page.getByTestId("examples").first()).toContainText(IMG);
+  await check();
+
+  // The three answers differ only in a number the rubric ignores: one group, accepted with one reason
+  await page.goto(`/classes/${klass.id}/grading?view=similar`);
+  const group = page.getByTestId("review-group");
+  await expect(group).toHaveCount(1);
+  await expect(group.getByTestId("group-answers").locator("li")).toHaveCount(3);
+  await group.getByRole("button", { name: "確認全部 3 份成績" }).click();
+  // No reason: the field says so, and nothing is accepted
+  await expect(group.getByRole("alert").filter({ hasText: "請寫下理由。" })).toBeVisible();
+  expect(await db.gradeAudit.count({ where: { response: { attempt: { assignmentId: assignment.id } } } })).toBe(0);
+  await group.getByLabel("理由").fill("三份作答相同，批改一致");
+  await group.getByRole("button", { name: "確認全部 3 份成績" }).click();
+  await expect(page.getByTestId("review-empty")).toBeVisible();
+  expect(await db.gradeAudit.count({ where: { action: "ACCEPT", reason: "三份作答相同，批改一致", response: { attempt: { assignmentId: assignment.id } } } })).toBe(3);
   await check();
 
   // The exports: the student's text as it was typed, a formula neutralised

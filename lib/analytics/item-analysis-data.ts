@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import type { TAuthorizedClassId } from "@/lib/core/session";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { TVariant } from "@/lib/quiz/variants";
 import { countedAttempts } from "./counted-attempts";
 

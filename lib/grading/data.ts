@@ -53,6 +53,7 @@ export async function findGradedAnswers(classId: TAuthorizedClassId) {
       status: true,
       feedback: true,
       verdicts: true,
+      misconceptions: true,
       finishedAt: true,
       response: {
         select: {

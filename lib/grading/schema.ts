@@ -64,3 +64,6 @@ export const ZReviewInput = z.discriminatedUnion("action", [
   }),
 ]);
 export type TReviewInput = z.infer<typeof ZReviewInput>;
+
+/** Accepting a group of alike answers at once, from the grading review's "similar answers" view */
+export const ZReviewGroupInput = z.object({ responseIds: z.array(ZResponseId).min(1).max(200), reason: ZReason });

@@ -1,6 +1,7 @@
 import { randomUUID as createId } from "node:crypto";
 import { computeOverview, itemAnalysisOf } from "@/lib/analytics/dashboards";
 import { findAnswerGroups, findOpenAnswerStats, findScoreRows } from "@/lib/analytics/item-analysis-data";
+import { findAssignmentFigures, findCompletionBySection, findConceptMastery, findParticipation, findScoreBands } from "@/lib/analytics/overview-data";
 import { simulateAnswer } from "@/lib/analytics/simulated-answers";
 import { prepareQuestions } from "@/lib/attempt/prepare-questions";
 import { loadContent } from "@/lib/content/load-content";
@@ -17,7 +18,7 @@ import { measure, ms, startBenchDatabase } from "./harness";
 // (default 1,000) who each made A attempts (default 3) at a 30-question quiz, made of the lecture's
 // questions with plausible answers graded by the real graders (90,000 responses), then times the
 // server work of the class overview and the item analysis (their reads and the statistics) and
-// counts their queries. Page rendering is not included. --breakdown also times each read of the item analysis.
+// counts their queries. Page rendering is not included. --breakdown also times each read on its own.
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((_, i, all) => all[i - 1] === `--${name}`) ?? fallback);
 const STUDENTS = arg("students", 1000);
@@ -125,6 +126,11 @@ try {
       ["  · score rows", () => findScoreRows(classId, assignment.id)],
       ["  · answer groups", () => findAnswerGroups(classId, assignment.id)],
       ["  · open-answer verdicts", () => findOpenAnswerStats(classId, assignment.id)],
+      ["  · overview: participation", () => findParticipation(classId)],
+      ["  · overview: score bands", () => findScoreBands(classId)],
+      ["  · overview: figures", () => findAssignmentFigures(classId)],
+      ["  · overview: completion", () => findCompletionBySection(classId)],
+      ["  · overview: concept mastery", () => findConceptMastery(classId)],
     );
   }
   for (const [label, run] of cases) {

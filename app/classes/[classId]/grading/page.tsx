@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { AcceptGroupForm } from "@/components/grading/accept-group-form";
 import { GradeReviewForm } from "@/components/grading/grade-review-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -53,10 +54,45 @@ export default async function GradingReviewPage({ params, searchParams }: TProps
               </Link>
             </li>
           ))}
+          <li>
+            <Link
+              href={`/classes/${review.classId}/grading?filter=${review.filter}&view=similar`}
+              aria-current={review.view === "similar" ? "page" : undefined}
+              className={`inline-block rounded-full border px-3 py-1 text-sm ${review.view === "similar" ? "border-amber-800 bg-amber-800 text-white" : "border-amber-800 text-amber-950"}`}
+            >
+              {t("similarView", { count: review.similarGroups })}
+            </Link>
+          </li>
         </ul>
       </nav>
-      {review.entries.length === 0 ? <p data-testid="review-empty">{t("empty")}</p> : null}
-      {review.entries.map((entry) => (
+      {review.entries.length === 0 ? <p data-testid="review-empty">{review.view === "similar" ? t("similarEmpty") : t("empty")}</p> : null}
+      {review.view === "similar" ? <p className="text-sm text-slate-700">{t("similarHelp")}</p> : null}
+      {review.groups.map((ids) => {
+        const members = ids.map((id) => review.entries.find((entry) => entry.responseId === id)!);
+        const first = members[0]!;
+        return (
+          <Card key={ids[0]} aria-labelledby={`group-${ids[0]}`} data-testid="review-group">
+            <h2 id={`group-${ids[0]}`} className="text-lg font-semibold">{t("groupTitle", { count: ids.length })}</h2>
+            <p className="mt-1 font-medium">{localize(first.prompt, locale)}</p>
+            <p className="mt-2 text-sm">{t("groupGrade", { score: first.machineScore ?? 0, max: first.maxScore })}</p>
+            <ul className="mt-1 flex flex-col gap-1 text-sm">
+              {first.criteria.map((c) => (
+                <li key={c.criterionId}>{c.contradicted ? "⚠" : MARK[c.verdict]} {c.label ?? c.criterionId}</li>
+              ))}
+            </ul>
+            <ol className="mt-3 flex flex-col gap-2" data-testid="group-answers">
+              {members.map((entry) => (
+                <li key={entry.responseId} className="rounded-md bg-slate-100 p-2">
+                  <span className="block text-xs font-semibold text-slate-700">{entry.student}</span>
+                  <span className="whitespace-pre-wrap">{entry.answer}</span>
+                </li>
+              ))}
+            </ol>
+            <AcceptGroupForm classId={review.classId} responseIds={ids} />
+          </Card>
+        );
+      })}
+      {review.view === "list" && review.entries.map((entry) => (
         <Card key={entry.responseId} aria-labelledby={`answer-${entry.responseId}`} data-testid="review-entry">
           <div className="flex flex-wrap items-center gap-2">
             <h2 id={`answer-${entry.responseId}`} className="text-lg font-semibold">
