@@ -138,7 +138,7 @@ test("the demo cohort: overview with a table beside each chart, item analysis, a
   await expect(page.getByTestId("participation").locator("tbody tr").first()).toBeVisible();
   await expect(page.getByTestId("mastery-heatmap").locator("tbody tr")).toHaveCount(25); // class mean + 24 students
   await expectAccessible(page);
-  await page.screenshot({ path: "docs/screenshots/class-overview.png", fullPage: true });
+  await first.screenshot({ path: "docs/screenshots/class-overview.png" });
 
   await first.getByRole("link", { name: /^試題分析/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("試題分析");

@@ -126,7 +126,32 @@ describe("class overview", () => {
     }
     expect(overview.participation.reduce((sum, day) => sum + day.attempts, 0)).toBe(await t.db.attempt.count({ where: { assignment: { classId: CLASS }, status: "SUBMITTED" } }));
     expect(overview.concepts.length).toBeGreaterThan(3);
-    for (const row of overview.heatmap) for (const value of Object.values(row.mastery)) expect(value).toBeGreaterThanOrEqual(0);
+    // Each student's mastery, recomputed from the grades: the latest graded answer to each question, averaged per concept
+    const graded = await t.db.response.findMany({
+      where: { grade: { isNot: null }, attempt: { status: "SUBMITTED", assignment: { classId: CLASS } } },
+      select: { attempt: { select: { userId: true, submittedAt: true } }, question: { select: { questionUuid: true, points: true, definition: true } }, grade: { select: { score: true } } },
+    });
+    const latest = new Map<string, (typeof graded)[number]>();
+    for (const r of graded) {
+      const key = `${r.attempt.userId}:${r.question.questionUuid}`;
+      if (!latest.has(key) || latest.get(key)!.attempt.submittedAt! < r.attempt.submittedAt!) latest.set(key, r);
+    }
+    const expected = new Map<string, number[]>();
+    for (const r of latest.values()) {
+      for (const concept of (r.question.definition as { concepts: string[] }).concepts) {
+        const key = `${r.attempt.userId}:${concept}`;
+        expected.set(key, [...(expected.get(key) ?? []), r.grade!.score / r.question.points]);
+      }
+    }
+    let cells = 0;
+    for (const row of overview.heatmap) {
+      for (const [concept, value] of Object.entries(row.mastery)) {
+        const ratios = expected.get(`${row.student.id}:${concept}`)!;
+        expect(value).toBeCloseTo(ratios.reduce((sum, r) => sum + r, 0) / ratios.length, 10);
+        cells++;
+      }
+    }
+    expect(cells).toBe(expected.size);
   });
 });
 

@@ -69,20 +69,24 @@ export async function findCompletionBySection(classId: TAuthorizedClassId) {
 /**
  * Each student's mastery of each concept: the mean share of points on the latest graded answer to
  * every question that tests it, across the class's assignments (the same measure as "my progress").
+ * Read from the attempts' per-question scores, with each question's concepts looked up once.
  */
 export async function findConceptMastery(classId: TAuthorizedClassId) {
   return db.$queryRaw<{ userId: string; concept: string; mastery: number; questions: number }[]>`
-    WITH latest AS (
-      SELECT DISTINCT ON (a."userId", q."questionUuid") a."userId", q."definition"->'concepts' AS "concepts", g."score" / NULLIF(g."maxScore", 0) AS "ratio"
+    WITH qc AS MATERIALIZED (
+      SELECT q."quizVersionId", q."position", q."questionUuid", q."points", q."definition"->'concepts' AS "concepts"
+      FROM "Question" q WHERE q."quizVersionId" IN (SELECT "quizVersionId" FROM "Assignment" WHERE "classId" = ${classId})),
+    latest AS (
+      SELECT DISTINCT ON (a."userId", qc."questionUuid") a."userId", qc."questionUuid", (x."score")::float8 / qc."points" AS "ratio"
       FROM "Attempt" a
       JOIN "Assignment" s ON s."id" = a."assignmentId" AND s."classId" = ${classId}
-      JOIN "Response" r ON r."attemptId" = a."id"
-      JOIN "Grade" g ON g."responseId" = r."id"
-      JOIN "Question" q ON q."id" = r."questionId"
-      WHERE a."status" = 'SUBMITTED' AND g."maxScore" > 0
-      ORDER BY a."userId", q."questionUuid", a."submittedAt" DESC)
-    SELECT "userId", c AS "concept", avg("ratio")::float8 AS "mastery", count(*)::int AS "questions"
-    FROM latest, jsonb_array_elements_text("concepts") c
+      CROSS JOIN LATERAL jsonb_array_elements(a."itemScores") WITH ORDINALITY AS x("score", "i")
+      JOIN qc ON qc."quizVersionId" = a."quizVersionId" AND qc."position" = x."i" - 1
+      WHERE a."status" = 'SUBMITTED' AND jsonb_typeof(x."score") = 'number' AND qc."points" > 0
+      ORDER BY a."userId", qc."questionUuid", a."submittedAt" DESC),
+    concepts AS (SELECT DISTINCT ON ("questionUuid") "questionUuid", "concepts" FROM qc)
+    SELECT l."userId", c AS "concept", avg(l."ratio")::float8 AS "mastery", count(*)::int AS "questions"
+    FROM latest l JOIN concepts k ON k."questionUuid" = l."questionUuid", jsonb_array_elements_text(k."concepts") c
     GROUP BY 1, 2`;
 }
 
