@@ -158,3 +158,31 @@ test("the demo cohort: overview with a table beside each chart, item analysis, a
   await expect(page.getByTestId("student-response").first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test("while an exam is being taken the overview says so and updates itself", async ({ browser, page, db, makeUser }) => {
+  test.setTimeout(120_000);
+  const instructor = await makeUser("監考老師");
+  const student = await makeUser("考生");
+  const klass = await db.class.create({ data: { name: `即時更新班 ${instructor.id.slice(-4)}` } });
+  await db.enrollment.createMany({ data: [{ classId: klass.id, userId: instructor.id, role: "INSTRUCTOR" }, { classId: klass.id, userId: student.id, role: "STUDENT" }] });
+  const quiz = await db.quiz.findUniqueOrThrow({ where: { slug: "01-starter" }, select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, questions: { orderBy: { position: "asc" } } } } } });
+  const version = quiz.versions[0]!;
+  const assignment = await db.assignment.create({ data: { classId: klass.id, quizId: quiz.id, quizVersionId: version.id, mode: "EXAM", timeLimitMinutes: 30, closesAt: new Date(Date.now() + 60 * 60_000) } });
+  const context = await browser.newContext();
+  await signInViaApi(context.request, student.email, student.password);
+  const started = await context.request.post(`/api/assignments/${assignment.id}/attempts`, { data: {} });
+  const { attemptId } = (await started.json()) as { attemptId: string };
+
+  await signInViaApi(page.request, instructor.email, instructor.password);
+  await page.goto(`/classes/${klass.id}/overview`);
+  await expect(page.getByTestId("live-notice")).toContainText("目前有 1 位學生正在作答");
+  const card = page.getByTestId("assignment-overview");
+  await expect(card).toContainText("還沒有學生繳交");
+
+  // The student submits; the open page picks it up by itself, without a reload
+  const numeric = version.questions.find((q) => q.type === "NUMERIC")!;
+  expect((await context.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: [{ questionId: numeric.id, answer: { type: "numeric", text: "10^300" }, seq: 1 }] } })).ok()).toBe(true);
+  await context.close();
+  await expect(card).toContainText("1 位學生已繳交", { timeout: 60_000 });
+  await expect(page.getByTestId("live-notice")).toHaveCount(0);
+});

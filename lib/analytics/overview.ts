@@ -37,8 +37,6 @@ export function buildOverview(input: {
       completion: input.completion.filter((c) => c.assignmentId === a.id).map(({ section, students, completed }) => ({ section, students, completed })),
     };
   });
-  // Only concepts some question of the class tests get a column.
-  const tested = new Set(input.mastery.map((m) => m.concept));
   const byStudent = new Map<string, Record<string, number>>();
   for (const m of input.mastery) {
     const row = byStudent.get(m.userId) ?? {};
@@ -55,7 +53,8 @@ export function buildOverview(input: {
     computedAt: input.now,
     assignments,
     participation: input.participation,
-    concepts: input.concepts.filter((c) => tested.has(c.id)),
+    // Every concept of the lecture gets a column; one no assigned question tests stays empty
+    concepts: input.mastery.length ? input.concepts : [],
     conceptMeans,
     heatmap: input.students.map((student) => ({ student, mastery: byStudent.get(student.id) ?? {} })),
     /** A quiz is being taken right now: the page refreshes itself */
