@@ -14,8 +14,9 @@ const OVERVIEW_TTL_MS = 10_000;
 const overviewCache = new Map<string, { at: number; value: Promise<TOverview> }>();
 
 export async function computeOverview(classId: TAuthorizedClassId): Promise<TOverview> {
+  const now = new Date();
   const [assignments, participation, bands, figures, completion, mastery, students, concepts] = await Promise.all([
-    findOverviewAssignments(classId),
+    findOverviewAssignments(classId, now),
     findParticipation(classId),
     findScoreBands(classId),
     findAssignmentFigures(classId),
@@ -24,13 +25,14 @@ export async function computeOverview(classId: TAuthorizedClassId): Promise<TOve
     findStudents(classId),
     loadConcepts(),
   ]);
-  return buildOverview({ now: new Date(), assignments, participation, bands, figures, completion, mastery, students, concepts });
+  return buildOverview({ now, assignments, participation, bands, figures, completion, mastery, students, concepts });
 }
 
 export function overviewOf(classId: TAuthorizedClassId, now = Date.now()): Promise<TOverview> {
   const hit = overviewCache.get(classId);
   if (hit && now - hit.at < OVERVIEW_TTL_MS) return hit.value;
   const value = computeOverview(classId);
+  for (const [key, entry] of overviewCache) if (now - entry.at >= OVERVIEW_TTL_MS) overviewCache.delete(key);
   overviewCache.set(classId, { at: now, value });
   value.catch(() => overviewCache.delete(classId));
   return value;

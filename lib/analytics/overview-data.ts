@@ -9,7 +9,12 @@ import { countedAttempts } from "./counted-attempts";
 /** Days are the class's days: the app shows times in Taiwan's zone (lib/core/i18n-request.ts). */
 const ZONE = "Asia/Taipei";
 
-export async function findOverviewAssignments(classId: TAuthorizedClassId) {
+/** An untimed attempt left open longer than this is no longer "being taken" */
+const ACTIVE_UNTIMED_MS = 2 * 60 * 60 * 1000;
+
+/** The class's assignments, with how many attempts are being taken now: timed ones before their deadline, untimed ones started lately. */
+export async function findOverviewAssignments(classId: TAuthorizedClassId, now: Date) {
+  const active = { status: "IN_PROGRESS" as const, OR: [{ deadlineAt: { gt: now } }, { deadlineAt: null, startedAt: { gt: new Date(now.getTime() - ACTIVE_UNTIMED_MS) } }] };
   return db.assignment.findMany({
     where: { classId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -20,7 +25,7 @@ export async function findOverviewAssignments(classId: TAuthorizedClassId) {
       closesAt: true,
       countedAttempt: true,
       quizVersion: { select: { title: true, version: true } },
-      _count: { select: { attempts: { where: { status: "IN_PROGRESS" } } } },
+      _count: { select: { attempts: { where: active } } },
     },
   });
 }

@@ -43,9 +43,11 @@ export function buildOverview(input: {
     row[m.concept] = m.mastery;
     byStudent.set(m.userId, row);
   }
+  // The class mean is over the students now enrolled, as the heatmap's rows are
+  const enrolled = input.students.map((student) => byStudent.get(student.id) ?? {});
   const conceptMeans = Object.fromEntries(
     input.concepts.map((c) => {
-      const values = input.mastery.filter((m) => m.concept === c.id).map((m) => m.mastery);
+      const values = enrolled.flatMap((row) => (row[c.id] === undefined ? [] : [row[c.id]!]));
       return [c.id, values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : null];
     }),
   );
