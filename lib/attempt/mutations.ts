@@ -178,8 +178,9 @@ export async function checkAnswer(db: TDb, input: { attemptId: string; userId: s
 /**
  * Saves an open answer and queues a round of rubric feedback on it (assignments with feedback
  * after each answer). Asking again after revising starts the next round of the conversation.
+ * `headStart`: the app grades with the built-in grader, so the round starts with its first words.
  */
-export async function requestFeedback(db: TDb, input: { attemptId: string; userId: string; save: TSavedAnswer; locale: TLocale; now?: Date }) {
+export async function requestFeedback(db: TDb, input: { attemptId: string; userId: string; save: TSavedAnswer; locale: TLocale; now?: Date; headStart?: boolean }) {
   const attempt = await findAttemptForWriting(db, input.attemptId);
   if (!attempt || attempt.userId !== input.userId) throw new AppError("NOT_FOUND");
   if (attempt.feedbackTiming !== "IMMEDIATE") throw new AppError("FORBIDDEN");
@@ -191,7 +192,7 @@ export async function requestFeedback(db: TDb, input: { attemptId: string; userI
   });
   if (response.question.type !== "OPEN") throw new AppError("INVALID_INPUT");
   const answer = (response.answer as TAnswer).type === "open" ? (response.answer as { text: string }).text : "";
-  const round = await createPracticeRound(db, { responseId: response.id, answer, locale: input.locale, maxScore: response.question.points });
+  const round = await createPracticeRound(db, { responseId: response.id, answer, locale: input.locale, maxScore: response.question.points, headStart: input.headStart });
   return { ...saved, ...round };
 }
 

@@ -5,6 +5,10 @@ import { notify } from "@/lib/core/pg-listen";
 import type { TAuthorizedClassId } from "@/lib/core/session";
 import type { TGradeResult } from "@/lib/quiz/grade-question";
 
+import type { TOpen } from "@/lib/quiz/schema";
+
+import { builtinHeadStart } from "./builtin-grader";
+import type { TCriterionEvent, TRound } from "./schema";
 import type { TStreamEvent } from "./stream-events";
 
 type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
@@ -21,7 +25,7 @@ export const LEASE_SECONDS = 20;
  */
 export async function createPracticeRound(
   db: TDb,
-  input: { responseId: string; answer: string; locale: TLocale; maxScore: number },
+  input: { responseId: string; answer: string; locale: TLocale; maxScore: number; headStart?: boolean },
 ): Promise<{ roundId: string; created: boolean }> {
   if (!input.answer.trim()) throw new AppError("ANSWER_EMPTY");
   return db.$transaction(async (tx) => {
@@ -34,12 +38,32 @@ export async function createPracticeRound(
     const last = rounds[0];
     if (last && (last.status === "QUEUED" || last.status === "RUNNING")) return { roundId: last.id, created: false };
     if (rounds.length >= MAX_PRACTICE_ROUNDS) throw new AppError("TOO_MANY_ROUNDS");
+    const number = (last?.round ?? 0) + 1;
     const round = await tx.feedbackRound.create({
-      data: { responseId: input.responseId, round: (last?.round ?? 0) + 1, purpose: "PRACTICE", answer: input.answer, locale: input.locale, maxScore: input.maxScore },
-      select: { id: true },
+      data: { responseId: input.responseId, round: number, purpose: "PRACTICE", answer: input.answer, locale: input.locale, maxScore: input.maxScore },
+      select: { id: true, response: { select: { question: { select: { definition: true } } } } },
     });
+    // The built-in grader's verdicts and first words are stored with the round: the student sees
+    // them as soon as the stream opens, and the worker carries on after them.
+    if (input.headStart) {
+      const question = round.response.question.definition as TOpen;
+      const history = await roundHistory(tx, input.responseId, number);
+      const events = builtinHeadStart({ question, answer: input.answer, history, locale: input.locale });
+      await tx.feedbackEvent.createMany({ data: events.map((event, i) => ({ roundId: round.id, seq: i + 1, event })) });
+      await tx.feedbackRound.update({ where: { id: round.id }, data: { grader: "builtin" } });
+    }
     return { roundId: round.id, created: true };
   });
+}
+
+/** The earlier finished rounds on the same answer, oldest first: what a new round is conditioned on. */
+export async function roundHistory(db: Pick<TTx, "feedbackRound">, responseId: string, beforeRound: number): Promise<TRound[]> {
+  const earlier = await db.feedbackRound.findMany({
+    where: { responseId, round: { lt: beforeRound }, status: "DONE" },
+    orderBy: { round: "asc" },
+    select: { answer: true, verdicts: true, misconceptions: true, feedback: true },
+  });
+  return earlier.map((r) => ({ answer: r.answer, criteria: (r.verdicts ?? []) as TCriterionEvent[], misconceptions: r.misconceptions, feedback: r.feedback }));
 }
 
 /** Final rounds for the open answers of an attempt being submitted, inside its transaction. */

@@ -21,3 +21,8 @@ export function pickGrader(): TGrader {
   }
   return globalForGrader.jielongGrader;
 }
+
+/** Whether this process grades with the built-in grader (no model configured). */
+export function usesBuiltinGrader(): boolean {
+  return pickGrader().name === "builtin";
+}

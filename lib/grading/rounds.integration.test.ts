@@ -51,6 +51,27 @@ beforeAll(async () => {
 });
 
 describe("practice feedback rounds", () => {
+  it("with the built-in grader, stores its first words with the round, and the worker carries on after them", async () => {
+    const plain = await newStudentAttempt();
+    const early = await newStudentAttempt();
+    const ask = (who: { userId: string; attemptId: string }, headStart: boolean) =>
+      requestFeedback(t.db, { ...who, locale: "en", headStart, save: { questionId: openQuestionId, answer: { type: "open", text: PARTIAL }, seq: 1 } });
+    const without = await ask(plain, false);
+    const withHeadStart = await ask(early, true);
+    expect(await eventsOf(without.roundId)).toEqual([]);
+    // Before any worker: the grader, its verdicts, and the first token
+    const stored = await eventsOf(withHeadStart.roundId);
+    expect(stored[0]).toEqual({ type: "grader", name: "builtin" });
+    expect(stored.at(-1)?.type).toBe("token");
+    expect(stored.filter((e) => e.type === "token")).toHaveLength(1);
+    expect(stored.some((e) => e.type === "criterion")).toBe(true);
+    await runRound(t.db, without.roundId, { grader: builtinGrader });
+    await runRound(t.db, withHeadStart.roundId, { grader: builtinGrader });
+    // The same stream, nothing repeated or lost
+    expect(await eventsOf(withHeadStart.roundId)).toEqual(await eventsOf(without.roundId));
+    expect((await t.db.feedbackRound.findUniqueOrThrow({ where: { id: withHeadStart.roundId } })).status).toBe("DONE");
+  });
+
   it("streams verdicts, tokens and a score, and the next round speaks to what changed", async () => {
     const { userId, attemptId } = await newStudentAttempt();
     const ask = (text: string, seq: number) =>

@@ -7,9 +7,9 @@ import type { TOpen } from "@/lib/quiz/schema";
 
 import { detectInjection } from "./detect-injection";
 import { EventWriter } from "./event-writer";
-import { claimRound, FEEDBACK_CHANNEL, failRound, recomputeAttemptScore, releaseRound } from "./mutations";
+import { claimRound, FEEDBACK_CHANNEL, failRound, recomputeAttemptScore, releaseRound, roundHistory } from "./mutations";
 import { pickGrader } from "./pick-grader";
-import type { TCriterionEvent, TGrader, TRound } from "./schema";
+import type { TCriterionEvent, TGrader } from "./schema";
 import { scoreVerdicts } from "./score";
 
 // One grading job: take the round, stream the grader's events into the database as they come,
@@ -33,13 +33,7 @@ async function loadRound(db: TDb, roundId: string) {
   });
   const question = round.response.question.definition as TOpen;
   if (question.type !== "open") throw new Error(`round ${roundId} is not on an open question`);
-  const earlier = await db.feedbackRound.findMany({
-    where: { responseId: round.responseId, round: { lt: round.round }, status: "DONE" },
-    orderBy: { round: "asc" },
-    select: { answer: true, verdicts: true, misconceptions: true, feedback: true },
-  });
-  const history: TRound[] = earlier.map((r) => ({ answer: r.answer, criteria: (r.verdicts ?? []) as TCriterionEvent[], misconceptions: r.misconceptions, feedback: r.feedback }));
-  return { round, question, history };
+  return { round, question, history: await roundHistory(db, round.responseId, round.round) };
 }
 
 export async function runRound(db: TDb, roundId: string, options: { grader?: TGrader } = {}): Promise<void> {

@@ -81,7 +81,8 @@ try {
           const started = performance.now();
           try {
             const text = `${ANSWER}${round > 1 ? ` Revision ${round}.` : ""}`;
-            const { roundId } = await requestFeedback(db, { attemptId, userId, locale: "en", save: { questionId: question.id, answer: { type: "open", text }, seq: round } });
+            // As the app does: with the built-in grader the round starts with its first words
+            const { roundId } = await requestFeedback(db, { attemptId, userId, locale: "en", save: { questionId: question.id, answer: { type: "open", text }, seq: round }, headStart: !env.LLM_BASE_URL });
             stored.push(performance.now() - started);
             await enqueueRounds([roundId]);
             queued.push(performance.now() - started);
