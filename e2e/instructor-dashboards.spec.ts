@@ -157,6 +157,7 @@ test("the demo cohort: overview with a table beside each chart, item analysis, a
   await expect(page.getByTestId("student-attempt").first()).toBeVisible();
   await expect(page.getByTestId("student-response").first()).toBeVisible();
   await expectAccessible(page);
+  await page.screenshot({ path: "docs/screenshots/student-record.png" });
 });
 
 test("while an exam is being taken the overview says so and updates itself", async ({ browser, page, db, makeUser }) => {

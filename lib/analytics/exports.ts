@@ -11,13 +11,15 @@ type TAssignment = { id: string; quizVersion: { title: unknown; version: number;
 export type TExportLabels = { email: string; name: string; studentNumber: string; section: string; assignment: string; attempt: string; startedAt: string; submittedAt: string; question: string; questionId: string; type: string; answer: string; score: string; maxScore: string; gradedBy: string; reviewed: string; yes: string; no: string };
 
 const title = (assignment: TAssignment, locale: string) => `${localize(assignment.quizVersion.title as TLocalizedText, locale)} (v${assignment.quizVersion.version})`;
+/** Scores to two decimals: partial credit like 2/7 of a point would otherwise print 15 digits */
+const round2 = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 100) / 100);
 const maxOf = (assignment: TAssignment) => assignment.quizVersion.questions.reduce((sum, q) => sum + q.points, 0);
 
 /** One row per student, one column per assignment: the score of the attempt that counts, empty when none. */
 export function gradebookCsv(input: { students: TStudent[]; assignments: TAssignment[]; cells: { assignmentId: string; userId: string; score: number | null }[]; labels: TExportLabels; locale: string }): string {
   const cell = new Map(input.cells.map((c) => [`${c.assignmentId}:${c.userId}`, c.score]));
-  const header = [input.labels.name, input.labels.email, input.labels.studentNumber, input.labels.section, ...input.assignments.map((a) => `${title(a, input.locale)} / ${maxOf(a)}`)];
-  const rows = input.students.map((student) => [student.name, student.email, student.studentNumber, student.section, ...input.assignments.map((a) => cell.get(`${a.id}:${student.id}`) ?? null)]);
+  const header = [input.labels.name, input.labels.email, input.labels.studentNumber, input.labels.section, ...input.assignments.map((a) => `${title(a, input.locale)} / ${round2(maxOf(a))}`)];
+  const rows = input.students.map((student) => [student.name, student.email, student.studentNumber, student.section, ...input.assignments.map((a) => round2(cell.get(`${a.id}:${student.id}`)))]);
   return toCsv(header, rows);
 }
 
@@ -52,7 +54,7 @@ export function responsesCsv(input: {
       definition?.uuid,
       definition?.type,
       definition ? answerText(definition, r.answer, locale) : "",
-      r.score,
+      round2(r.score),
       r.maxScore ?? question?.points,
       r.source?.toLowerCase(),
       r.reviewed ? labels.yes : labels.no,

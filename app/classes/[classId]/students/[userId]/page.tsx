@@ -14,6 +14,7 @@ type TProps = { params: Promise<{ classId: string; userId: string }> };
 const th = "py-1 pr-3 text-left font-semibold";
 const td = "py-1 pr-3 align-top";
 const link = "text-teal-800 underline underline-offset-2";
+const truncate = (text: string) => (text.length > 90 ? `${text.slice(0, 90)}…` : text);
 
 // Everything the student wrote is rendered as text only: React escapes it.
 export default async function StudentRecordPage({ params }: TProps) {
@@ -23,6 +24,7 @@ export default async function StudentRecordPage({ params }: TProps) {
   const { klass, student, attempts } = record;
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const counted = pickCountedAttempts(attempts);
+  const points = (value: number | null) => format.number(value ?? 0, { maximumFractionDigits: 2 });
   const who = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "—");
 
   return (
@@ -54,7 +56,7 @@ export default async function StudentRecordPage({ params }: TProps) {
               <div><dt className="text-slate-700">{t("startedAt")}</dt><dd>{when(attempt.startedAt)}</dd></div>
               <div><dt className="text-slate-700">{t("submittedAt")}</dt><dd>{when(attempt.submittedAt)}</dd></div>
               <div><dt className="text-slate-700">{t("timeTaken")}</dt><dd>{seconds === null ? "—" : t("minutes", { value: format.number(seconds / 60, { maximumFractionDigits: 1 }) })}</dd></div>
-              <div><dt className="text-slate-700">{t("score")}</dt><dd>{attempt.status === "SUBMITTED" ? `${attempt.score ?? 0} / ${attempt.maxScore ?? 0}` : "—"}</dd></div>
+              <div><dt className="text-slate-700">{t("score")}</dt><dd>{attempt.status === "SUBMITTED" ? `${points(attempt.score)} / ${points(attempt.maxScore)}` : "—"}</dd></div>
             </dl>
             {attempt.status === "SUBMITTED" ? <p className="mt-2"><Link href={`/attempts/${attempt.id}`} className={link}>{t("openAttempt")}</Link></p> : null}
             <div className="mt-3 overflow-x-auto">
@@ -75,6 +77,7 @@ export default async function StudentRecordPage({ params }: TProps) {
                       <tr key={response.id} className="border-b border-slate-200" data-testid="student-response">
                         <th scope="row" className="py-1 pr-3 text-left align-top font-normal">{response.question.position + 1}</th>
                         <td className={`${td} max-w-xl whitespace-pre-wrap break-words`}>
+                          <span className="block text-xs text-slate-700">{truncate(localize(question.prompt, locale))}</span>
                           {answerText(question, response.answer, locale) || <span className="text-slate-500">{t("unanswered")}</span>}
                           {practice > 0 ? <p className="mt-1 text-xs text-slate-700">{t("rounds", { count: practice })}</p> : null}
                           {final?.feedback ? (
@@ -87,7 +90,7 @@ export default async function StudentRecordPage({ params }: TProps) {
                         <td className={td}>
                           {response.grade ? (
                             <>
-                              {response.grade.score} / {response.grade.maxScore}
+                              {points(response.grade.score)} / {points(response.grade.maxScore)}
                               <span className="block text-xs text-slate-700">{t(`source_${response.grade.source}`)}</span>
                               {response.grade.reviewedAt ? <span className="block text-xs text-slate-700">{t("reviewedBy", { name: who(response.grade.reviewedBy) })}</span> : null}
                             </>
