@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { isAppError } from "./errors";
 
 // A cell starting with one of these is run as a formula by Excel, Sheets or LibreOffice
 // (CSV injection); a leading apostrophe makes it plain text (OWASP's advice).
@@ -23,4 +24,18 @@ export function csvResponse(csv: string, fileName: { ascii: string; local: strin
       "cache-control": "no-store",
     },
   });
+}
+
+/**
+ * A route handler's CSV download. Whoever the loader refuses (not signed in, not staff of the
+ * class) gets 404: for them the class does not exist.
+ */
+export async function csvDownload(load: () => Promise<{ csv: string; fileName: { ascii: string; local: string } }>): Promise<Response> {
+  try {
+    const { csv, fileName } = await load();
+    return csvResponse(csv, fileName);
+  } catch (error) {
+    if (isAppError(error)) return new Response("Not found", { status: 404 });
+    throw error;
+  }
 }

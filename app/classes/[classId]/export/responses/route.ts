@@ -1,15 +1,7 @@
 import { loadResponsesExport } from "@/lib/analytics/loaders";
-import { csvResponse } from "@/lib/core/csv-export";
-import { isAppError } from "@/lib/core/errors";
+import { csvDownload } from "@/lib/core/csv-export";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  try {
-    const { csv, fileName } = await loadResponsesExport(classId);
-    return csvResponse(csv, fileName);
-  } catch (error) {
-    // Anyone but the class's instructors and TAs: the class does not exist for them
-    if (isAppError(error)) return new Response("Not found", { status: 404 });
-    throw error;
-  }
+  return csvDownload(() => loadResponsesExport(classId));
 }
