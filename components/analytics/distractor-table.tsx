@@ -80,7 +80,10 @@ export async function DistractorTable({ distractors }: { distractors: TDistracto
     case "answers":
       return (
         <table className="w-full border-collapse text-sm" data-testid="distractors">
-          <caption className="text-left font-semibold">{t("givenAnswers")}</caption>
+          <caption className="text-left font-semibold">
+            {t("givenAnswers")}
+            {distractors.ordering ? <span className="block text-xs font-normal text-slate-700">{t("orderHint")}</span> : null}
+          </caption>
           {head(t("givenAnswers"))}
           <tbody>
             {shareRows(distractors.rows, (row) => text(row.label))}

@@ -5,7 +5,7 @@ import type { TAuthorizedClassId } from "@/lib/core/session";
 import { createTestDatabase, type TTestDatabase } from "@/lib/core/testing/test-database";
 import { DEMO_ACCOUNTS, DEMO_COHORT_CLASS_ID, seedDemo } from "@/lib/roster/seed-demo";
 import { findAllResponses, findAssignmentsWithQuestions, findGradebookCells } from "./export-data";
-import { gradebookCsv, responsesCsv, type TExportLabels } from "./exports";
+import { EXPORT_LABELS, gradebookCsv, responsesCsv, type TExportLabels } from "./exports";
 import { analyseItems } from "./item-statistics";
 import { itemAnalysisOf, overviewOf } from "./dashboards";
 import { findStudents } from "./overview-data";
@@ -17,7 +17,7 @@ import { seedDemoCohort } from "./seed-demo-cohort";
 
 let t: TTestDatabase;
 const CLASS = DEMO_COHORT_CLASS_ID as TAuthorizedClassId;
-const labels = Object.fromEntries(["email", "name", "studentNumber", "section", "assignment", "attempt", "startedAt", "submittedAt", "question", "questionId", "type", "answer", "score", "maxScore", "gradedBy", "reviewed", "yes", "no"].map((k) => [k, k])) as TExportLabels;
+const labels = { ...Object.fromEntries(EXPORT_LABELS.map((k) => [k, k])), typeNames: { numeric: "數值" }, sourceNames: { AUTO: "自動批改" } } as unknown as TExportLabels;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -169,6 +169,9 @@ describe("exports", () => {
     // Scores to two decimals (partial credit)
     for (const a of mine) expect(line).toContain(`,${Math.round(a.score! * 100) / 100}`);
     expect(csv.trim().split("\n")).toHaveLength(students.length + 1);
+    // The last column counts answers still being graded: none here, the cohort's were graded as it was made
+    expect(csv.split("\n")[0]!.trim().endsWith("pending")).toBe(true);
+    expect(csv.trim().split("\n").slice(1).every((row) => row.trim().endsWith(",0"))).toBe(true);
   });
 
   it("writes one row per answer of every submitted attempt, options by their text", async () => {
@@ -178,5 +181,9 @@ describe("exports", () => {
     const csv = responsesCsv({ students, assignments, responses, labels, locale: "zh-TW" });
     expect(csv).not.toContain('"optionId"');
     expect(csv).toContain("10^");
+    // Types and ways of grading in the reader's words; each answer with its version's numbers
+    expect(csv).toContain(",數值,");
+    expect(csv).toContain(",自動批改,");
+    expect(csv).toMatch(/,"?L=\d+/);
   });
 });

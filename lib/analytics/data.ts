@@ -7,7 +7,7 @@ export async function findClassAttempts(classId: TAuthorizedClassId) {
   const [klass, students] = await Promise.all([
     db.class.findUniqueOrThrow({
       where: { id: classId },
-      select: { id: true, name: true, term: true, assignments: { orderBy: { quiz: { slug: "asc" } }, select: { id: true, quizVersion: { select: { title: true } } } } },
+      select: { id: true, name: true, term: true, assignments: { orderBy: { quiz: { slug: "asc" } }, select: { id: true, countedAttempt: true, quizVersion: { select: { title: true } } } } },
     }),
     db.enrollment.findMany({
       where: { classId, role: "STUDENT" },
@@ -25,6 +25,7 @@ export async function findClassAttempts(classId: TAuthorizedClassId) {
               select: {
                 id: true,
                 assignmentId: true,
+                number: true,
                 score: true,
                 maxScore: true,
                 submittedAt: true,
@@ -69,6 +70,7 @@ export async function findStudentRecord(classId: TAuthorizedClassId, userId: str
         select: {
           id: true,
           answer: true,
+          variant: true,
           updatedAt: true,
           question: { select: { position: true, points: true, definition: true } },
           grade: { select: { score: true, maxScore: true, source: true, reviewedAt: true, reviewedBy: { select: { name: true, email: true } } } },

@@ -22,7 +22,7 @@ export type TDistractors =
       total: number;
     }
   | { kind: "numeric"; rows: (TShareRow & { numericKind: TNumericKind })[]; total: number }
-  | { kind: "answers"; rows: TShareRow[]; others: number; unanswered: number; total: number }
+  | { kind: "answers"; ordering: boolean; rows: TShareRow[]; others: number; unanswered: number; total: number }
   | { kind: "open"; total: number };
 
 export type TNumericKind = "correct" | "common_mistake" | "other_number" | "unreadable" | "unanswered";
@@ -124,7 +124,7 @@ export function analyseDistractors(question: TQuestion, groups: TAnswerGroup[]):
       }
       const sorted = [...byKey.values()].sort((a, b) => b.count - a.count);
       const shown = sorted.slice(0, TOP_ANSWERS);
-      return { kind: "answers", rows: shown, others: sorted.slice(TOP_ANSWERS).reduce((sum, row) => sum + row.count, 0), unanswered, total };
+      return { kind: "answers", ordering: question.type === "ordering", rows: shown, others: sorted.slice(TOP_ANSWERS).reduce((sum, row) => sum + row.count, 0), unanswered, total };
     }
     case "open":
       return { kind: "open", total };

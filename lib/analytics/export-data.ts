@@ -3,11 +3,13 @@ import { db } from "@/lib/core/db";
 import type { TAuthorizedClassId } from "@/lib/core/session";
 import { countedAttempts } from "./counted-attempts";
 
-/** The counted score of every student on every assignment: the gradebook's cells. */
+/** The counted score of every student on every assignment, and how many of its answers are still being graded: the gradebook's cells. */
 export async function findGradebookCells(classId: TAuthorizedClassId) {
-  return db.$queryRaw<{ assignmentId: string; userId: string; score: number | null; maxScore: number | null }[]>`
+  return db.$queryRaw<{ assignmentId: string; userId: string; score: number | null; maxScore: number | null; pending: number }[]>`
     WITH counted AS (${countedAttempts(classId)})
-    SELECT "assignmentId", "userId", "score", "maxScore" FROM counted`;
+    SELECT "assignmentId", "userId", "score", "maxScore",
+      (SELECT count(*) FROM jsonb_array_elements("itemScores") x WHERE jsonb_typeof(x) = 'null')::int AS "pending"
+    FROM counted`;
 }
 
 /** The class's assignments with their quiz version's questions, to name columns and read answers. */
@@ -33,6 +35,7 @@ export async function findAllResponses(classId: TAuthorizedClassId) {
       submittedAt: Date | null;
       questionId: string;
       answer: unknown;
+      variant: Record<string, number> | null;
       score: number | null;
       maxScore: number | null;
       source: string | null;
@@ -40,7 +43,7 @@ export async function findAllResponses(classId: TAuthorizedClassId) {
     }[]
   >`
     SELECT a."userId", a."assignmentId", a."number" AS "attemptNumber", a."startedAt", a."submittedAt",
-      r."questionId", r."answer", g."score", g."maxScore", g."source"::text AS "source", (g."reviewedAt" IS NOT NULL) AS "reviewed"
+      r."questionId", r."answer", r."variant", g."score", g."maxScore", g."source"::text AS "source", (g."reviewedAt" IS NOT NULL) AS "reviewed"
     FROM "Attempt" a
     JOIN "Assignment" s ON s."id" = a."assignmentId" AND s."classId" = ${classId}
     JOIN "Enrollment" e ON e."classId" = s."classId" AND e."userId" = a."userId" AND e."role" = 'STUDENT'

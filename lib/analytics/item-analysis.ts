@@ -51,7 +51,10 @@ export function buildItemAnalysis(input: {
       open: question.type === "open" ? openStatsOf(question, row.id, input.open) : null,
     };
   });
-  return { summary: { ...summary, medianSeconds: seconds.length ? seconds[Math.floor((seconds.length - 1) / 2)]! : null }, questions };
+  // The interpolated median, as the overview's percentile_cont(0.5)
+  const middle = seconds.length / 2;
+  const medianSeconds = seconds.length === 0 ? null : seconds.length % 2 ? seconds[Math.floor(middle)]! : (seconds[middle - 1]! + seconds[middle]!) / 2;
+  return { summary: { ...summary, medianSeconds }, questions };
 }
 
 function openStatsOf(question: Extract<TQuestion, { type: "open" }>, questionId: string, open: Parameters<typeof buildItemAnalysis>[0]["open"]): TOpenStats {

@@ -4,11 +4,13 @@ import { findAssignableQuizzes } from "@/lib/attempt/assignments";
 import { db } from "@/lib/core/db";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireClassRole, requireClassRoleOrNotFound } from "@/lib/core/session";
+import { QUESTION_TYPES } from "@/lib/quiz/schema";
 import { findClassAttempts, findStudentRecord } from "./data";
 import { findAllResponses, findAssignmentsWithQuestions, findGradebookCells } from "./export-data";
-import { gradebookCsv, responsesCsv, type TExportLabels } from "./exports";
+import { EXPORT_LABELS, gradebookCsv, responsesCsv, type TExportLabels } from "./exports";
 import { itemAnalysisOf, overviewOf } from "./dashboards";
 import { findStudents } from "./overview-data";
+import { pickCountedAttempts } from "./pick-counted";
 import { summariseClass } from "./summarise-class";
 
 const STAFF = ["INSTRUCTOR", "TA"] as const;
@@ -16,7 +18,7 @@ const STAFF = ["INSTRUCTOR", "TA"] as const;
 export const loadClassAttempts = cache(async (classId: string) => {
   const { classId: authorized, role } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}`);
   const [{ klass, students }, quizzes] = await Promise.all([findClassAttempts(authorized), role === "INSTRUCTOR" ? findAssignableQuizzes(db) : Promise.resolve([])]);
-  return { klass, canAssign: role === "INSTRUCTOR", quizzes, ...summariseClass(klass.assignments.map((assignment) => assignment.id), students) };
+  return { klass, canAssign: role === "INSTRUCTOR", quizzes, ...summariseClass(klass.assignments, students) };
 });
 
 export const loadClassOverview = cache(async (classId: string) => {
@@ -34,13 +36,18 @@ export const loadItemAnalysis = cache(async (classId: string, assignmentId: stri
 export const loadStudentRecord = cache(async (classId: string, userId: string) => {
   const { classId: authorized } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}/students/${userId}`);
   const [record, klass] = await Promise.all([findStudentRecord(authorized, userId), db.class.findUniqueOrThrow({ where: { id: authorized }, select: { id: true, name: true } })]);
-  return record ? { klass, ...record } : null;
+  // Which attempt counts, by each assignment's rule, as in the gradebook
+  return record ? { klass, ...record, counted: pickCountedAttempts(record.attempts) } : null;
 });
 
 async function exportLabels(): Promise<TExportLabels> {
   const t = await getTranslations("analytics");
-  const keys = ["email", "name", "studentNumber", "section", "assignment", "attempt", "startedAt", "submittedAt", "question", "questionId", "type", "answer", "score", "maxScore", "gradedBy", "reviewed", "yes", "no"] as const;
-  return Object.fromEntries(keys.map((key) => [key, t(`label_${key}`)])) as TExportLabels;
+  const names = (prefix: "type" | "source", keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, t(`${prefix}_${key}` as "type_open")]));
+  return {
+    ...(Object.fromEntries(EXPORT_LABELS.map((key) => [key, t(`label_${key}`)])) as Record<(typeof EXPORT_LABELS)[number], string>),
+    typeNames: names("type", QUESTION_TYPES),
+    sourceNames: names("source", ["AUTO", "BUILTIN_RUBRIC", "LLM_RUBRIC", "HUMAN"]),
+  };
 }
 
 /** The gradebook CSV for the class's instructors and TAs; throws NOT_FOUND or FORBIDDEN for anyone else. */

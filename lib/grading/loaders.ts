@@ -26,7 +26,8 @@ export const loadGradingReview = cache(async (classId: string, searchParams: Rec
   // Alike answers with a grade to accept, two or more to a group
   const groups = groupSimilar(
     matching
-      .filter((entry) => entry.status === "DONE" && entry.response.grade)
+      // Only machine grades nobody has decided on: a batch accept must not cover a person's decision
+      .filter((entry) => entry.status === "DONE" && entry.response.grade && entry.response.grade.source !== "HUMAN" && !entry.response.grade.reviewedAt)
       .map((entry) => ({ ...entry, questionUuid: (entry.response.question.definition as TOpen).uuid, criteria: (entry.verdicts ?? []) as TCriterionEvent[] })),
   ).filter((group) => group.entries.length > 1);
   const shown = view === "similar" ? groups.slice(0, GROUPS).flatMap((group) => group.entries.slice(0, GROUP_SIZE)) : matching.slice(0, PAGE);

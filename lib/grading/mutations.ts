@@ -144,8 +144,11 @@ export async function findStaleRounds(db: TDb): Promise<string[]> {
 }
 
 /** An attempt's total is the sum of its grades: called whenever one of them changes. */
-/** The attempt's total and its per-question scores (by position, null while pending), from its grades. */
+/** The attempt's total and its per-question scores (by position, null while pending), from its grades; call inside a transaction. */
 export async function recomputeAttemptScore(tx: TTx, attemptId: string): Promise<void> {
+  // Locked first, in a statement of its own: two gradings of the same attempt finishing together
+  // would otherwise each sum the grades as they stood before the other's commit, and one be lost.
+  await tx.$queryRaw`SELECT 1 FROM "Attempt" WHERE "id" = ${attemptId} FOR UPDATE`;
   await tx.$executeRaw`
     UPDATE "Attempt" SET ("score", "itemScores") = (
       SELECT COALESCE(SUM(g."score"), 0), COALESCE(jsonb_agg(g."score" ORDER BY q."position"), '[]'::jsonb)

@@ -65,7 +65,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                       <td key={assignment.id} className="py-2 pr-4" data-assignment={assignment.id}>
                         {cell ? (
                           <>
-                            {scoreText(cell.best)} <span className="text-slate-700">{t("attemptCount", { count: cell.count })}</span>
+                            {scoreText(cell.counted)} <span className="text-slate-700">{t("attemptCount", { count: cell.count })}</span>
                           </>
                         ) : (
                           <span className="text-slate-700">—</span>

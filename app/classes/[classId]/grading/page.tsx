@@ -46,7 +46,7 @@ export default async function GradingReviewPage({ params, searchParams }: TProps
           {REVIEW_FILTERS.map((filter) => (
             <li key={filter}>
               <Link
-                href={`/classes/${review.classId}/grading?filter=${filter}`}
+                href={`/classes/${review.classId}/grading?filter=${filter}${review.view === "similar" ? "&view=similar" : ""}`}
                 aria-current={filter === review.filter ? "page" : undefined}
                 className={`inline-block rounded-full border px-3 py-1 text-sm ${filter === review.filter ? "border-teal-900 bg-teal-900 text-white" : "border-slate-500 text-slate-900"}`}
               >
@@ -55,12 +55,12 @@ export default async function GradingReviewPage({ params, searchParams }: TProps
             </li>
           ))}
           <li>
+            {/* A switch between the two views of the same filter; the filter links keep the view */}
             <Link
-              href={`/classes/${review.classId}/grading?filter=${review.filter}&view=similar`}
-              aria-current={review.view === "similar" ? "page" : undefined}
-              className={`inline-block rounded-full border px-3 py-1 text-sm ${review.view === "similar" ? "border-amber-800 bg-amber-800 text-white" : "border-amber-800 text-amber-950"}`}
+              href={`/classes/${review.classId}/grading?filter=${review.filter}${review.view === "similar" ? "" : "&view=similar"}`}
+              className="inline-block rounded-full border border-amber-800 px-3 py-1 text-sm text-amber-950"
             >
-              {t("similarView", { count: review.similarGroups })}
+              {review.view === "similar" ? t("listView") : t("similarView", { count: review.similarGroups })}
             </Link>
           </li>
         </ul>

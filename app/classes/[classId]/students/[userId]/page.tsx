@@ -5,9 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { answerText } from "@/lib/analytics/answer-text";
 import { loadStudentRecord } from "@/lib/analytics/loaders";
-import { pickCountedAttempts } from "@/lib/analytics/pick-counted";
 import { localize } from "@/lib/content/localize";
 import type { TLocalizedText, TQuestion } from "@/lib/quiz/schema";
+import { instantiate, type TVariant } from "@/lib/quiz/variants";
 
 type TProps = { params: Promise<{ classId: string; userId: string }> };
 
@@ -21,9 +21,8 @@ export default async function StudentRecordPage({ params }: TProps) {
   const { classId, userId } = await params;
   const [record, t, locale, format] = await Promise.all([loadStudentRecord(classId, userId), getTranslations("analytics"), getLocale(), getFormatter()]);
   if (!record) notFound();
-  const { klass, student, attempts } = record;
+  const { klass, student, attempts, counted } = record;
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "—");
-  const counted = pickCountedAttempts(attempts);
   const points = (value: number | null) => format.number(value ?? 0, { maximumFractionDigits: 2 });
   const who = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "—");
 
@@ -70,7 +69,8 @@ export default async function StudentRecordPage({ params }: TProps) {
                 </thead>
                 <tbody>
                   {attempt.responses.map((response) => {
-                    const question = response.question.definition as TQuestion;
+                    // The student's own version of the question, with its numbers filled in
+                    const question = instantiate(response.question.definition as TQuestion, (response.variant ?? {}) as TVariant);
                     const final = response.rounds.filter((round) => round.purpose === "FINAL" && round.status === "DONE").at(-1);
                     const practice = response.rounds.filter((round) => round.purpose === "PRACTICE").length;
                     return (
@@ -95,7 +95,7 @@ export default async function StudentRecordPage({ params }: TProps) {
                               {response.grade.reviewedAt ? <span className="block text-xs text-slate-700">{t("reviewedBy", { name: who(response.grade.reviewedBy) })}</span> : null}
                             </>
                           ) : attempt.status === "SUBMITTED" ? (
-                            <span className="text-slate-700">{t("pending")}</span>
+                            <span className="text-slate-700">{response.rounds.some((round) => round.purpose === "FINAL" && round.status === "FAILED") && !final ? t("needsPerson") : t("pending")}</span>
                           ) : (
                             "—"
                           )}
