@@ -2,12 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load-content";
 import { syncContent } from "@/lib/content/sync-content";
 import type { TAuthorizedClassId } from "@/lib/core/session";
+import { startAttempt, submitAttempt } from "@/lib/attempt/mutations";
 import { createTestDatabase, type TTestDatabase } from "@/lib/core/testing/test-database";
+import { builtinGrader } from "@/lib/grading/builtin-grader";
+import { runRound } from "@/lib/grading/run-round";
 import { DEMO_ACCOUNTS, DEMO_COHORT_CLASS_ID, seedDemo } from "@/lib/roster/seed-demo";
 import { findAllResponses, findAssignmentsWithQuestions, findGradebookCells } from "./export-data";
 import { EXPORT_LABELS, gradebookCsv, responsesCsv, type TExportLabels } from "./exports";
 import { analyseItems } from "./item-statistics";
-import { itemAnalysisOf, overviewOf } from "./dashboards";
+import { computeOverview, itemAnalysisOf, overviewOf } from "./dashboards";
 import { findStudents } from "./overview-data";
 import { pickCountedAttempts } from "./pick-counted";
 import { seedDemoCohort } from "./seed-demo-cohort";
@@ -123,6 +126,8 @@ describe("class overview", () => {
       expect(a.histogram.reduce((sum, n) => sum + n, 0)).toBe(counted.filter((c) => c.assignment!.id === a.id).length);
       expect(a.completion.reduce((sum, c) => sum + c.students, 0)).toBe(students.length);
       expect(a.completion.reduce((sum, c) => sum + c.completed, 0)).toBe(a.students);
+      // The cohort's open answers were all graded as it was made
+      expect(a.pending).toBe(0);
     }
     expect(overview.participation.reduce((sum, day) => sum + day.attempts, 0)).toBe(await t.db.attempt.count({ where: { assignment: { classId: CLASS }, status: "SUBMITTED" } }));
     expect(overview.concepts.length).toBeGreaterThan(3);
@@ -152,6 +157,24 @@ describe("class overview", () => {
       }
     }
     expect(cells).toBe(expected.size);
+  });
+});
+
+describe("answers still being graded", () => {
+  it("are counted on the overview until their grading is done", async () => {
+    const assignment = await t.db.assignment.findFirstOrThrow({ where: { classId: CLASS, mode: "PRACTICE", quizVersion: { questions: { some: { type: "OPEN" } } } } });
+    const user = await t.db.user.create({ data: { email: "late-student@example.edu", name: "晚到的同學" } });
+    await t.db.enrollment.create({ data: { classId: CLASS, userId: user.id, role: "STUDENT", section: "01" } });
+    const open = await t.db.question.findFirstOrThrow({ where: { quizVersionId: assignment.quizVersionId, type: "OPEN" } });
+    const { attemptId } = await startAttempt(t.db, { userId: user.id, assignment });
+    const { roundIds } = await submitAttempt(t.db, { attemptId, userId: user.id, locale: "zh-TW", answers: [{ questionId: open.id, answer: { type: "open", text: "生成式 AI 會產生有結構的內容。" }, seq: 1 }] });
+    expect(roundIds).toHaveLength(1);
+    const before = (await computeOverview(CLASS)).assignments.find((a) => a.id === assignment.id)!;
+    expect(before.pending).toBe(1);
+    await runRound(t.db, roundIds[0]!, { grader: builtinGrader });
+    const after = (await computeOverview(CLASS)).assignments.find((a) => a.id === assignment.id)!;
+    expect(after.pending).toBe(0);
+    expect(after.students).toBe(before.students);
   });
 });
 

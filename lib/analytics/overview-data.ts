@@ -48,15 +48,18 @@ export async function findScoreBands(classId: TAuthorizedClassId) {
     GROUP BY 1, 2`;
 }
 
-/** Per assignment: students counted, mean share of points, and the mean and median time taken. */
+/** Per assignment: students counted, mean share of points, the mean and median time taken, and answers still being graded. */
 export async function findAssignmentFigures(classId: TAuthorizedClassId) {
-  return db.$queryRaw<{ assignmentId: string; students: number; meanRatio: number | null; meanSeconds: number | null; medianSeconds: number | null }[]>`
+  return db.$queryRaw<{ assignmentId: string; students: number; meanRatio: number | null; meanSeconds: number | null; medianSeconds: number | null; pending: number }[]>`
     WITH counted AS (${countedAttempts(classId)})
-    SELECT "assignmentId", count(*)::int AS "students",
-      avg("score" / NULLIF("maxScore", 0))::float8 AS "meanRatio",
-      avg(EXTRACT(EPOCH FROM "submittedAt" - "startedAt"))::float8 AS "meanSeconds",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM "submittedAt" - "startedAt"))::float8 AS "medianSeconds"
-    FROM counted GROUP BY 1`;
+    SELECT c."assignmentId", count(*)::int AS "students",
+      avg(c."score" / NULLIF(c."maxScore", 0))::float8 AS "meanRatio",
+      avg(EXTRACT(EPOCH FROM c."submittedAt" - c."startedAt"))::float8 AS "meanSeconds",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM c."submittedAt" - c."startedAt"))::float8 AS "medianSeconds",
+      sum(p."n")::int AS "pending"
+    FROM counted c
+    CROSS JOIN LATERAL (SELECT count(*) AS "n" FROM jsonb_array_elements(c."itemScores") x WHERE jsonb_typeof(x) = 'null') p
+    GROUP BY 1`;
 }
 
 /** Per assignment and section: students enrolled, and how many have submitted an attempt. */

@@ -12,7 +12,7 @@ export function buildOverview(input: {
   assignments: TAssignmentRow[];
   participation: { day: string; attempts: number; students: number }[];
   bands: { assignmentId: string; band: number; count: number }[];
-  figures: { assignmentId: string; students: number; meanRatio: number | null; meanSeconds: number | null; medianSeconds: number | null }[];
+  figures: { assignmentId: string; students: number; meanRatio: number | null; meanSeconds: number | null; medianSeconds: number | null; pending: number }[];
   completion: { assignmentId: string; section: string; students: number; completed: number }[];
   mastery: { userId: string; concept: string; mastery: number; questions: number }[];
   students: { id: string; name: string; email: string; section: string | null }[];
@@ -32,6 +32,8 @@ export function buildOverview(input: {
       meanRatio: figures?.meanRatio ?? null,
       meanSeconds: figures?.meanSeconds ?? null,
       medianSeconds: figures?.medianSeconds ?? null,
+      /** Answers of counted attempts still being graded: they count 0 in the scores until they are */
+      pending: figures?.pending ?? 0,
       // Band i holds scores from (i-1)·10 % up to i·10 %; a full score is in band 10.
       histogram: Array.from({ length: BANDS }, (_, i) => input.bands.find((b) => b.assignmentId === a.id && b.band === i + 1)?.count ?? 0),
       completion: input.completion.filter((c) => c.assignmentId === a.id).map(({ section, students, completed }) => ({ section, students, completed })),

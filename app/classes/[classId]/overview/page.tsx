@@ -90,6 +90,7 @@ export default async function ClassOverviewPage({ params, searchParams }: TProps
                 <div><dt className="text-slate-700">{t("meanTime")}</dt><dd>{minutes(a.meanSeconds)}</dd></div>
                 <div><dt className="text-slate-700">{t("medianTime")}</dt><dd>{minutes(a.medianSeconds)}</dd></div>
               </dl>
+              {a.pending > 0 ? <p className="mt-2 text-sm text-amber-950" data-testid="pending-grading">{t("pendingGrading", { count: a.pending })}</p> : null}
               <p className="mt-2"><Link href={`/classes/${overview.klass.id}/analysis/${a.id}`} className={link}>{t("toItemAnalysis")}: {title}</Link></p>
               <div className="mt-4 grid gap-4 md:grid-cols-2">
                 <div>
