@@ -12,7 +12,7 @@ export async function DistractorTable({ distractors }: { distractors: TDistracto
   const percent = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 0 });
   const text = (label: TShareRow["label"]) => (typeof label === "string" ? label : localize(label, locale));
   const keyMark = (isKey: boolean) => (isKey ? <span className="ml-2 rounded bg-teal-100 px-1 text-xs text-teal-900">{t("keyMark")}</span> : null);
-  const shareRows = (rows: TShareRow[], name: (row: TShareRow) => string) =>
+  const shareRows = <R extends TShareRow>(rows: R[], name: (row: R) => string) =>
     rows.map((row) => (
       <tr key={row.key} className="border-b border-slate-200">
         <th scope="row" className="py-1 pr-4 text-left font-normal">{name(row)}{keyMark(row.correct)}</th>
@@ -70,10 +70,7 @@ export async function DistractorTable({ distractors }: { distractors: TDistracto
           <caption className="text-left font-semibold">{t("choices")}</caption>
           {head(t("numericKinds"))}
           <tbody>
-            {shareRows(distractors.rows, (row) => {
-              const kind = distractors.rows.find((r) => r.key === row.key)!.numericKind;
-              return t(`numeric_${kind}`, { key: text(row.label), mistake: text(row.label) });
-            })}
+            {shareRows(distractors.rows, (row) => t(`numeric_${row.numericKind}`, { key: text(row.label), mistake: text(row.label) }))}
           </tbody>
         </table>
       );

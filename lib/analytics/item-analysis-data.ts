@@ -3,6 +3,7 @@ import { db } from "@/lib/core/db";
 import type { TAuthorizedClassId } from "@/lib/core/session";
 import type { TVariant } from "@/lib/quiz/variants";
 import { countedAttempts } from "./counted-attempts";
+import type { TOpenStatRow } from "./item-analysis";
 
 // Reads behind the item analysis of one assignment. Each returns a few rows per question or per
 // student, aggregated in PostgreSQL, whatever the number of responses.
@@ -48,15 +49,13 @@ export async function findAnswerGroups(classId: TAuthorizedClassId, assignmentId
 const EXAMPLES = 3;
 const EXAMPLE_CHARS = 400;
 
-type TExample = { responseId: string; answer: string };
-
 /**
  * For the open questions: how often each rubric criterion got each verdict and each misconception
  * was matched, by the latest final grading of each counted answer, with a few of the shortest
  * answers that missed it or showed it. One statement: the counted answers are found once.
  */
 export async function findOpenAnswerStats(classId: TAuthorizedClassId, assignmentId: string) {
-  const rows = await db.$queryRaw<{ kind: "graded" | "criterion" | "misconception"; questionId: string; key: string | null; count: number; met: number; partly: number; missed: number; examples: TExample[] | null }[]>`
+  const rows = await db.$queryRaw<TOpenStatRow[]>`
     WITH counted AS (${countedAttempts(classId, assignmentId)}),
     latest AS MATERIALIZED (
       SELECT DISTINCT ON (f."responseId") f."responseId", r."questionId", left(f."answer", ${EXAMPLE_CHARS}) AS "answer", length(f."answer") AS "length", f."verdicts", f."misconceptions"

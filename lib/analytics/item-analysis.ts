@@ -7,7 +7,9 @@ import { analyseItems, type TItemStatistics, type TQuizStatistics } from "./item
 
 type TQuestionRow = { id: string; position: number; points: number; definition: unknown };
 type TScoreRow = { userId: string; seconds: number | null; scores: (number | null)[] };
-type TExample = { responseId: string; answer: string };
+export type TExample = { responseId: string; answer: string };
+/** A row of the open-answer figures: answers graded per question, or one criterion's verdicts, or one misconception's matches */
+export type TOpenStatRow = { kind: "graded" | "criterion" | "misconception"; questionId: string; key: string | null; count: number; met: number; partly: number; missed: number; examples: TExample[] | null };
 
 export type TOpenStats = {
   graded: number;
@@ -31,7 +33,7 @@ export function buildItemAnalysis(input: {
   questions: TQuestionRow[];
   scoreRows: TScoreRow[];
   answerGroups: { questionId: string; answer: unknown; variant: TVariant | null; count: number }[];
-  open: { kind: "graded" | "criterion" | "misconception"; questionId: string; key: string | null; count: number; met: number; partly: number; missed: number; examples: TExample[] | null }[];
+  open: TOpenStatRow[];
 }): TItemAnalysis {
   // scores[i] belongs to the question at position i
   const matrix = input.scoreRows.map((row) => input.questions.map((question) => row.scores[question.position] ?? null));

@@ -4,6 +4,7 @@ import { findAssignableQuizzes } from "@/lib/attempt/assignments";
 import { db } from "@/lib/core/db";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireClassRole, requireClassRoleOrNotFound } from "@/lib/core/session";
+import { findClassName } from "@/lib/grading/data";
 import { QUESTION_TYPES } from "@/lib/quiz/schema";
 import { findClassAttempts, findStudentRecord } from "./data";
 import { findAllResponses, findAssignmentsWithQuestions, findGradebookCells } from "./export-data";
@@ -23,19 +24,20 @@ export const loadClassAttempts = cache(async (classId: string) => {
 
 export const loadClassOverview = cache(async (classId: string) => {
   const { classId: authorized } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}/overview`);
-  const [overview, klass] = await Promise.all([overviewOf(authorized), db.class.findUniqueOrThrow({ where: { id: authorized }, select: { id: true, name: true } })]);
-  return { klass, ...overview };
+  const [overview, name] = await Promise.all([overviewOf(authorized), findClassName(authorized)]);
+  return { klass: { id: authorized, name }, ...overview };
 });
 
 export const loadItemAnalysis = cache(async (classId: string, assignmentId: string) => {
   const { classId: authorized } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}/analysis/${assignmentId}`);
-  const [analysis, klass] = await Promise.all([itemAnalysisOf(authorized, assignmentId), db.class.findUniqueOrThrow({ where: { id: authorized }, select: { id: true, name: true } })]);
-  return analysis ? { klass, ...analysis } : null;
+  const [analysis, name] = await Promise.all([itemAnalysisOf(authorized, assignmentId), findClassName(authorized)]);
+  return analysis ? { klass: { id: authorized, name }, ...analysis } : null;
 });
 
 export const loadStudentRecord = cache(async (classId: string, userId: string) => {
   const { classId: authorized } = await requireClassRoleOrNotFound(classId, STAFF, `/classes/${classId}/students/${userId}`);
-  const [record, klass] = await Promise.all([findStudentRecord(authorized, userId), db.class.findUniqueOrThrow({ where: { id: authorized }, select: { id: true, name: true } })]);
+  const [record, name] = await Promise.all([findStudentRecord(authorized, userId), findClassName(authorized)]);
+  const klass = { id: authorized, name };
   // Which attempt counts, by each assignment's rule, as in the gradebook
   return record ? { klass, ...record, counted: pickCountedAttempts(record.attempts) } : null;
 });
