@@ -70,7 +70,44 @@ describe("the built-in grader", () => {
   });
 });
 
+describe("fixed misreadings", () => {
+  it("does not read 'rather' or 'instead' as a negation", () => {
+    expect(grade(space, "The model has to generate directly rather than list everything and choose.").criteria["generate-directly"]).toBe("met");
+    expect(grade(space, "Instead, the model must generate directly.").criteria["generate-directly"]).toBe("met");
+  });
+
+  it("does not read a Chinese A-not-A question as a negation", () => {
+    // 能不能 / 是不是 ask; they do not deny what follows
+    expect(grade(space, "問題是能不能窮舉？可能性太多，是不是根本列不完？答案是列不完。", "zh-TW").criteria["too-many"]).toBe("met");
+  });
+
+  it("does not make a phrasing literal-only because a synonym of it is in the prompt", () => {
+    // The prompt says 列出 (folded into 列舉); 窮舉 in a phrasing is the student's own word, not the prompt's
+    expect(grade(space, "輸出的可能多到根本沒辦法一一窮舉", "zh-TW").criteria["too-many"]).not.toBe("missed");
+  });
+
+  it("states in its first line the points the score gives", () => {
+    const graded = grade(space, "There are too many possibilities to enumerate: 1000^100 = 10^300.");
+    expect(graded.score).toBe(2);
+    expect(graded.feedback.split("\n")[0]).toBe("Your answer earns 2 of the 3 points.");
+  });
+});
+
 describe("unusual answers", () => {
+  it("grades a 20,000-character answer without punctuation in time proportional to its length", () => {
+    const unit = "模型會根據前面的文字預測下一個字然後接上去一直重複直到結束";
+    const time = (n: number) => {
+      const answer = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+      const started = performance.now();
+      grade(space, answer, "zh-TW");
+      return performance.now() - started;
+    };
+    time(2000);
+    // Ten times the text, well under a hundred times the time (it was quadratic: 30 ms → 630 ms for 5,000 → 20,000)
+    expect(time(20_000) / time(2000)).toBeLessThan(30);
+  });
+
+
   it("grades 20,000 characters quickly, emoji only as nothing stated, and mixed zh-TW and English", () => {
     const long = "There are too many possibilities to enumerate. ".repeat(430).slice(0, 20_000);
     const started = performance.now();

@@ -2,6 +2,7 @@ import type { TLocale } from "@/lib/core/locales";
 import type { TOpen } from "@/lib/quiz/schema";
 
 import type { TCriterionEvent, TEvidence, TRound } from "./schema";
+import { scoreVerdicts } from "./score";
 
 // The built-in grader's feedback: written from the rubric's own descriptions and authored feedback
 // and from the verdicts, and, from the second round on, from what changed since the last round.
@@ -10,7 +11,7 @@ const TEXT = {
   "zh-TW": {
     all: "你的答案涵蓋了這題評分標準的每一個重點。",
     none: "你的答案還沒有碰到這題的重點。",
-    some: (met: number, total: number) => `你的答案掌握了 ${total} 個重點中的 ${met} 個。`,
+    some: (score: string, total: string) => `你的答案拿到 ${total} 分中的 ${score} 分。`,
     met: (what: string) => `✔ ${what}`,
     quote: (text: string) => `（你寫的「${text}」）`,
     partly: (what: string) => `△ 只做到一部分：${what}`,
@@ -25,7 +26,7 @@ const TEXT = {
   en: {
     all: "Your answer covers every point of this question's rubric.",
     none: "Your answer does not reach the points of this question yet.",
-    some: (met: number, total: number) => `Your answer gets ${met} of the ${total} points of the rubric.`,
+    some: (score: string, total: string) => `Your answer earns ${score} of the ${total} points.`,
     met: (what: string) => `✔ ${what}`,
     quote: (text: string) => ` (you wrote "${text}")`,
     partly: (what: string) => `△ Only partly: ${what}`,
@@ -56,7 +57,10 @@ export function composeFeedback(input: {
   const t = TEXT[locale];
   const lines: string[] = [];
   const met = criteria.filter((c) => c.verdict === "met").length;
-  lines.push(met === criteria.length ? t.all : met === 0 && criteria.every((c) => c.verdict === "missed") ? t.none : t.some(met, criteria.length));
+  // The header states the points the score event will give, never a count of criteria beside it
+  const score = scoreVerdicts(question, criteria);
+  const points = (n: number) => String(Math.round(n * 100) / 100);
+  lines.push(met === criteria.length ? t.all : criteria.every((c) => c.verdict === "missed") ? t.none : t.some(points(score), points(question.points)));
 
   const previous = input.history.at(-1);
   const before = new Map(previous?.criteria.map((c) => [c.criterionId, c.verdict]) ?? []);

@@ -32,8 +32,6 @@ export const EN_NEGATIONS = new Set([
   "without",
   "impossible",
   "unable",
-  "instead",
-  "rather",
 ]);
 
 /** Characters that usually negate in Chinese, and the words in which they do not. */

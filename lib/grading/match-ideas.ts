@@ -14,7 +14,8 @@ function spanOf(hits: TTermHit[]): { start: number; end: number } {
   return { start: Math.min(...hits.map((h) => h.start)), end: Math.max(...hits.map((h) => h.end)) };
 }
 
-export type TPhrase = { text: string; terms: string[]; negations: number };
+/** `words`: the phrase's terms as written, before synonyms are folded */
+export type TPhrase = { text: string; terms: string[]; words: string[]; negations: number };
 
 // Rubric phrasings and reference answers repeat from answer to answer: analyse each once
 const phraseCache = new Map<string, TPhrase>();
@@ -39,20 +40,30 @@ function analysePhraseNow(phrase: string): TPhrase {
   return {
     text: analysis.text.replace(/\s+/gu, " ").trim(),
     terms: [...analysis.terms],
+    words: [...analysis.words],
     negations: analysis.clauses.reduce((sum, clause) => sum + clause.negations.length, 0),
   };
 }
 
+/**
+ * The question's own words. A phrase whose terms all restate the question (e.g. "spam or not" for a
+ * question about spam filters, or "create" for one about generation) is stated only literally or
+ * in words the question does not use: echoing the question is not stating the idea.
+ */
+export type TPromptWords = { terms: Set<string>; words: Set<string> };
+
 /** The best place where the answer says the phrase: an agreeing match wins over a contradicting one. */
-export function findPhrase(answer: TAnalysis, phrase: TPhrase, options: { literalOnly?: boolean } = {}): TMatch | null {
+export function findPhrase(answer: TAnalysis, phrase: TPhrase, prompt?: TPromptWords): TMatch | null {
+  const restatesPrompt = prompt !== undefined && phrase.terms.every((term) => prompt.terms.has(term));
   let contradiction: TMatch | null = null;
   for (const clause of answer.clauses) {
     let span: { start: number; end: number } | null = null;
     const literal = phrase.text ? clause.text.indexOf(phrase.text) : -1;
     if (literal >= 0) span = { start: clause.start + literal, end: clause.start + literal + phrase.text.length };
-    else if (phrase.terms.length > 0 && !options.literalOnly) {
+    else if (phrase.terms.length > 0) {
       const hits = phrase.terms.map((term) => findTerm(clause, term));
-      if (hits.every((hit) => hit !== null)) span = spanOf(hits as TTermHit[]);
+      const found = hits.every((hit) => hit !== null);
+      if (found && !(restatesPrompt && (hits as TTermHit[]).every((hit) => prompt.words.has(hit.word)))) span = spanOf(hits as TTermHit[]);
     }
     if (!span) continue;
     // Terms scattered over a long clause are enough to agree with an idea, not to contradict it

@@ -1,6 +1,6 @@
 import type { TOpen } from "@/lib/quiz/schema";
 
-import { analysePhrase, coverIdea, deriveIdeas, findPhrase, type TMatch } from "./match-ideas";
+import { analysePhrase, coverIdea, deriveIdeas, findPhrase, type TMatch, type TPromptWords } from "./match-ideas";
 import type { TCriterionEvent, TEvidence, TVerdict } from "./schema";
 import { analyseText, type TAnalysis } from "./text-analysis";
 
@@ -25,11 +25,10 @@ function evidenceOf(answer: string, analysis: TAnalysis, match: { start: number;
  * "spam or not" for a question about spam filters) must appear as written: mentioning the
  * question's subject is not stating the idea.
  */
-function bestMatch(analysis: TAnalysis, phrasings: string[], promptTerms: Set<string>): TMatch | null {
+function bestMatch(analysis: TAnalysis, phrasings: string[], promptWords: TPromptWords): TMatch | null {
   let contradiction: TMatch | null = null;
   for (const phrasing of phrasings) {
-    const phrase = analysePhrase(phrasing);
-    const match = findPhrase(analysis, phrase, { literalOnly: phrase.terms.every((term) => promptTerms.has(term)) });
+    const match = findPhrase(analysis, analysePhrase(phrasing), promptWords);
     if (match && !match.contradicted) return match;
     contradiction ??= match;
   }
@@ -48,20 +47,21 @@ function paraphraseOf(analysis: TAnalysis, criterion: TCriterion, prompt: string
 }
 
 // A question's prompt is analysed once, not once per criterion and answer
-const promptTermsCache = new Map<string, Set<string>>();
-function termsOf(prompt: string): Set<string> {
-  let terms = promptTermsCache.get(prompt);
-  if (!terms) {
-    if (promptTermsCache.size > 1000) promptTermsCache.clear();
-    terms = analyseText(prompt).terms;
-    promptTermsCache.set(prompt, terms);
+const promptWordsCache = new Map<string, TPromptWords>();
+function promptWordsOf(prompt: string): TPromptWords {
+  let words = promptWordsCache.get(prompt);
+  if (!words) {
+    if (promptWordsCache.size > 1000) promptWordsCache.clear();
+    const analysis = analyseText(prompt);
+    words = { terms: analysis.terms, words: analysis.words };
+    promptWordsCache.set(prompt, words);
   }
-  return terms;
+  return words;
 }
 
 export function judgeCriterion(answer: string, analysis: TAnalysis, criterion: TCriterion, prompt: string): TCriterionEvent {
-  const promptTerms = termsOf(prompt);
-  const matches = criterion.keyIdeas.map((idea) => bestMatch(analysis, [...idea.phrasings["zh-TW"], ...idea.phrasings.en], promptTerms));
+  const promptWords = promptWordsOf(prompt);
+  const matches = criterion.keyIdeas.map((idea) => bestMatch(analysis, [...idea.phrasings["zh-TW"], ...idea.phrasings.en], promptWords));
   const stated = matches.filter((m): m is TMatch => m !== null && !m.contradicted);
   const contradiction = matches.find((m) => m?.contradicted) ?? null;
   const paraphrase = paraphraseOf(analysis, criterion, prompt);
@@ -83,7 +83,7 @@ export function judgeRubric(question: TOpen, answer: string) {
   const prompt = `${question.prompt["zh-TW"]} ${question.prompt.en}`;
   const criteria = question.rubric.criteria.map((criterion) => judgeCriterion(answer, analysis, criterion, prompt));
   const misconceptions = question.rubric.misconceptions.flatMap((misconception) => {
-    const match = bestMatch(analysis, [...misconception.phrasings["zh-TW"], ...misconception.phrasings.en], termsOf(prompt));
+    const match = bestMatch(analysis, [...misconception.phrasings["zh-TW"], ...misconception.phrasings.en], promptWordsOf(prompt));
     return match && !match.contradicted ? [{ misconceptionId: misconception.id, evidence: evidenceOf(answer, analysis, match) }] : [];
   });
   return { analysis, criteria, misconceptions };
