@@ -2,13 +2,16 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 
 import { evaluate, type TEvalReport } from "@/lib/grading/eval-metrics";
-import { foldLabel, parseEvalRecords } from "@/lib/grading/eval-records";
+import { foldLabel, parseCriterionLabelled, parseEvalRecords } from "@/lib/grading/eval-records";
 import { createOpenAIGrader } from "@/lib/grading/openai-grader";
 import { loadContent } from "@/lib/content/load-content";
 import { classifyByOverlap, classifyByReference, classifyByRubric, type TLabel } from "@/lib/grading/reference-grader";
 import type { TOpen } from "@/lib/quiz/schema";
 
+import { evaluatePoints, printPoints, type TPointsGrader } from "./grader-eval-points";
+
 // npm run grader:eval -- --input FILE.jsonl [--grader builtin|rubric|openai|overlap] [--labels 2way|3way] [--json]
+// On a set labelled per rubric criterion (records with "criteria"): --grader lexical|semantic|all.
 // Grades each student answer from its question and reference answers alone and prints how the
 // grader's labels compare with the human ones. "rubric" is the built-in grader on the authored
 // rubric of the record's question_uuid in content/ (the product's own path). "overlap" is the word-overlap baseline, given the
@@ -17,7 +20,7 @@ import type { TOpen } from "@/lib/quiz/schema";
 const { values } = parseArgs({
   options: {
     input: { type: "string" },
-    grader: { type: "string", default: "builtin" },
+    grader: { type: "string" },
     labels: { type: "string", default: "3way" },
     json: { type: "boolean", default: false },
   },
@@ -29,15 +32,31 @@ function fail(message: string): never {
 }
 
 if (!values.input) fail("--input FILE.jsonl is required");
+
+const text = await readFile(values.input, "utf8").catch(() => fail(`cannot read ${values.input}`));
+if (/"criteria"\s*:\s*\{/u.test(text.split("\n")[0] ?? "")) {
+  const which = values.grader ?? "all";
+  if (!["lexical", "semantic", "all"].includes(which)) fail(`on a set labelled per criterion, --grader must be lexical, semantic or all, not "${which}"`);
+  try {
+    const records = parseCriterionLabelled(text, values.input);
+    const graders: TPointsGrader[] = which === "all" ? ["lexical", "semantic"] : [which as TPointsGrader];
+    const results = await evaluatePoints(records, graders);
+    if (values.json) console.log(JSON.stringify(results.map(({ grader, report }) => ({ grader, report })), null, 2));
+    else printPoints(values.input, results);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  process.exit(0);
+}
 const scheme = values.labels;
 if (scheme !== "2way" && scheme !== "3way") fail(`--labels must be 2way or 3way, not "${scheme}"`);
-const grader = values.grader;
+const grader = values.grader ?? "builtin";
 if (grader !== "builtin" && grader !== "rubric" && grader !== "openai" && grader !== "overlap") fail(`--grader must be builtin, rubric, openai or overlap, not "${grader}"`);
 if (grader === "openai" && !(process.env.LLM_BASE_URL && process.env.LLM_MODEL)) fail("--grader openai needs LLM_BASE_URL and LLM_MODEL (and LLM_API_KEY if the server wants one)");
 
 let records;
 try {
-  records = parseEvalRecords(await readFile(values.input, "utf8"), values.input);
+  records = parseEvalRecords(text, values.input);
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }

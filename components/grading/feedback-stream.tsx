@@ -13,6 +13,7 @@ type TState = {
   reconnecting: boolean;
   grader: string | null;
   fallback: boolean;
+  replaced: string | null;
   criteria: TCriterionEvent[];
   misconceptions: { id: string; label?: string }[];
   tokens: TToken[];
@@ -20,7 +21,7 @@ type TState = {
 };
 type TAction = { kind: "event"; event: TStreamEvent } | { kind: "status"; status: TStatus; tries?: number } | { kind: "end"; end: TStreamEnd } | { kind: "reconnecting" };
 
-const INITIAL: TState = { status: "connecting", tries: 0, reconnecting: false, grader: null, fallback: false, criteria: [], misconceptions: [], tokens: [], score: null };
+const INITIAL: TState = { status: "connecting", tries: 0, reconnecting: false, grader: null, fallback: false, replaced: null, criteria: [], misconceptions: [], tokens: [], score: null };
 
 function reduce(state: TState, action: TAction): TState {
   if (action.kind === "reconnecting") return { ...state, reconnecting: true };
@@ -42,10 +43,18 @@ function reduce(state: TState, action: TAction): TState {
     case "token":
       return { ...next, tokens: [...next.tokens, { text: event.text, candidates: event.candidates }] };
     case "notice":
+      if (event.code === "FEEDBACK_REPLACED") return { ...next, replaced: event.detail ?? "" };
       return event.code === "LLM_FALLBACK" ? { ...next, fallback: true } : next;
     case "score":
       return { ...next, score: { score: event.score, maxScore: event.maxScore } };
   }
+}
+
+/** Which grader is writing, as the student reads it: the lexical one is always named as such */
+function graderLabel(grader: string, t: (key: string, values?: Record<string, string>) => string): string {
+  if (grader === "builtin") return t("byBuiltin");
+  if (grader.startsWith("semantic:")) return t("bySemantic", { model: grader.slice("semantic:".length) });
+  return t("byModel", { model: grader.replace(/^openai:/u, "") });
 }
 
 const MARK: Record<string, string> = { met: "✔", partly: "△", missed: "✘" };
@@ -94,9 +103,10 @@ export function FeedbackStream({ roundId, onEnd, practice }: { roundId: string; 
     <section className="mt-3 flex flex-col gap-3 rounded-md border border-teal-800/30 bg-teal-50/40 p-3" data-testid="feedback-stream" data-status={state.status} aria-busy={!done}>
       <p role="status" className="text-sm font-medium text-teal-950">
         {statusText}
-        {state.grader ? <span className="ml-2 font-normal text-slate-700">{state.grader === "builtin" ? t("byBuiltin") : t("byModel", { model: state.grader.replace(/^openai:/u, "") })}</span> : null}
+        {state.grader ? <span className="ml-2 font-normal text-slate-700" data-testid="grader-name">{graderLabel(state.grader, t)}</span> : null}
       </p>
       {state.fallback ? <p className="text-sm text-amber-900">{t("fallback")}</p> : null}
+      {state.replaced !== null ? <p className="text-sm text-amber-900" data-testid="feedback-replaced">{t("feedbackReplaced", { problem: state.replaced })}</p> : null}
       {state.criteria.length > 0 ? (
         <ul className="flex flex-col gap-1" aria-label={t("criteria")}>
           {state.criteria.map((c) => (

@@ -101,7 +101,8 @@ async function gradeRound(db: TDb, roundId: string, grader: TGrader, claim: { pr
       feedback: [{ "zh-TW": feedback, en: feedback }],
       roundId,
     };
-    const source = graderName === "builtin" ? "BUILTIN_RUBRIC" : "LLM_RUBRIC";
+    // Verdicts written by a model are LLM_RUBRIC; the lexical and semantic graders decide them in code
+    const source = graderName.startsWith("openai") ? "LLM_RUBRIC" : "BUILTIN_RUBRIC";
     const existing = await tx.grade.findUnique({ where: { responseId: round.responseId }, select: { source: true } });
     // A person's grade is never replaced by a machine's
     if (existing?.source === "HUMAN") return;

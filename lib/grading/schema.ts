@@ -13,6 +13,7 @@ export const ZEvidence = z.object({ start: z.number().int().min(0), end: z.numbe
 export type TEvidence = z.infer<typeof ZEvidence>;
 
 export const ZCandidate = z.object({ token: z.string().max(200), probability: z.number().min(0).max(1) });
+export type TCandidate = z.infer<typeof ZCandidate>;
 
 export const ZGraderEvent = z.discriminatedUnion("type", [
   z.object({
@@ -26,7 +27,7 @@ export const ZGraderEvent = z.discriminatedUnion("type", [
     label: z.string().max(1000).optional(),
   }),
   z.object({ type: z.literal("misconception"), misconceptionId: z.string(), evidence: ZEvidence.nullable(), label: z.string().max(1000).optional() }),
-  z.object({ type: z.literal("notice"), code: z.enum(["LLM_FALLBACK", "LLM_RETRY", "INJECTION_SUSPECTED"]), detail: z.string().max(500).optional() }),
+  z.object({ type: z.literal("notice"), code: z.enum(["LLM_FALLBACK", "LLM_RETRY", "INJECTION_SUSPECTED", "FEEDBACK_REPLACED"]), detail: z.string().max(500).optional() }),
   z.object({ type: z.literal("token"), text: z.string().max(500), candidates: z.array(ZCandidate).max(20).optional() }),
   z.object({
     type: z.literal("score"),
@@ -45,7 +46,7 @@ export type TRound = { answer: string; criteria: TCriterionEvent[]; misconceptio
 
 export type TGradeInput = { question: TOpen; answer: string; history: TRound[]; locale: TLocale };
 
-type TGraderName = "builtin" | "openai";
+type TGraderName = "builtin" | "semantic" | "openai";
 /** A grader yields which grader is writing (a model may hand over to the built-in one), then its events */
 export type TGraderStreamEvent = TGraderEvent | { type: "grader"; name: TGraderName; model?: string } | { type: "reset" };
 export type TGrader = { name: TGraderName; grade(input: TGradeInput, signal?: AbortSignal): AsyncIterable<TGraderStreamEvent> };

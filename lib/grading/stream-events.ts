@@ -7,7 +7,7 @@ import { ZGraderEvent } from "./schema";
 
 export const ZStreamEvent = z.union([
   ZGraderEvent,
-  z.object({ type: z.literal("grader"), name: z.enum(["builtin", "openai"]), model: z.string().max(200).optional() }),
+  z.object({ type: z.literal("grader"), name: z.enum(["builtin", "semantic", "openai"]), model: z.string().max(200).optional() }),
   z.object({ type: z.literal("reset") }),
 ]);
 export type TStreamEvent = z.infer<typeof ZStreamEvent>;

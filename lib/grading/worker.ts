@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 
+import { chatModel } from "@/lib/models/chat";
+
+import { primeFeedbackWriter } from "./feedback-writer";
 import { findStaleRounds } from "./mutations";
 import { enqueueRounds, startGradingWorkers } from "./queue";
 import { runRound } from "./run-round";
@@ -12,6 +15,12 @@ const globalForWorker = globalThis as unknown as { jielongGrading?: Promise<() =
 /** Starts this process's grading workers and the sweep that re-queues stranded rounds; once per process. */
 export function startGrading(concurrency: number, options: { grader?: TGrader } = {}): Promise<() => Promise<void>> {
   globalForWorker.jielongGrading ??= (async () => {
+    // A local model is loaded before the first answer arrives, not while a student waits
+    const model = chatModel();
+    model
+      ?.warmUp()
+      .then(() => (model.source === "local" ? primeFeedbackWriter(model) : undefined))
+      .catch((error: unknown) => console.error("The local language model could not be loaded; feedback will be composed from the rubric:", error instanceof Error ? error.message : error));
     const stopWorkers = await startGradingWorkers(concurrency, (roundId) => runRound(db, roundId, options));
     let sweeping = false;
     const sweep = setInterval(() => {

@@ -1,0 +1,172 @@
+import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel, Token, TokenBias } from "node-llama-cpp";
+
+// A small instruct model run in this process by node-llama-cpp (its prebuilt CPU binary; never
+// built or downloaded at run time). One context sequence is shared, one generation at a time; a
+// new prompt reuses the longest prefix already evaluated (the same question's instructions), so
+// only what differs is read again. Every generated token comes with the model's real top-k
+// candidates and probabilities. For zh-TW, tokens that exist only in Simplified Chinese are
+// banned while sampling (found once by OpenCC's cn→tw conversion), so the model writes Traditional.
+
+export type TChatMessage = { role: "system" | "user" | "assistant"; content: string };
+export type TTokenOut = { text: string; candidates: { token: string; probability: number }[] };
+export type TGenerateOptions = {
+  maxTokens?: number;
+  temperature?: number;
+  topK?: number;
+  traditionalOnly?: boolean;
+  seed?: number;
+  signal?: AbortSignal;
+  /** Which of the context's sequences to use: each keeps its own evaluated prefix (e.g. one per language) */
+  slot?: number;
+};
+
+export const SLOTS = 3;
+
+type TLoaded = { llama: Llama; model: LlamaModel; context: LlamaContext; sequences: LlamaContextSequence[]; traditional: TokenBias | null };
+
+export class LocalLlm {
+  private loaded: Promise<TLoaded> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly modelPath: string,
+    readonly name: string,
+    private readonly options: { contextSize?: number; threads?: number } = {},
+  ) {}
+
+  /** Loads the model once; later calls share it */
+  load(): Promise<TLoaded> {
+    this.loaded ??= (async () => {
+      const { getLlama, TokenBias } = await import("node-llama-cpp");
+      const llama = await getLlama({ gpu: false, build: "never", progressLogs: false, logLevel: "error" as never });
+      const model = await llama.loadModel({ modelPath: this.modelPath });
+      const context = await model.createContext({ contextSize: this.options.contextSize ?? 4096, threads: this.options.threads ?? 2, sequences: SLOTS });
+      const sequences = Array.from({ length: SLOTS }, () => context.getSequence());
+      let traditional: TokenBias | null = null;
+      const OpenCC = await import("opencc-js");
+      const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+      traditional = new TokenBias(model.tokenizer);
+      const size = model.fileInfo.metadata.tokenizer.ggml.tokens.length;
+      for (let token = 0; token < size; token++) {
+        const text = model.detokenize([token as Token]);
+        // Byte pieces of a character (they decode to U+FFFD alone) are banned too: otherwise the
+        // model spells a banned Simplified character byte by byte
+        if ((/\p{Script=Han}/u.test(text) && toTraditional(text) !== text) || text.includes("\uFFFD")) traditional.set(token as Token, "never");
+      }
+      return { llama, model, context, sequences, traditional };
+    })();
+    this.loaded.catch(() => {
+      this.loaded = null;
+    });
+    return this.loaded;
+  }
+
+  /** Runs one job at a time on the shared sequence */
+  private exclusive<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A chat reply, token by token, each with the model's top-k candidates */
+  async *chat(messages: TChatMessage[], options: TGenerateOptions = {}): AsyncGenerator<TTokenOut> {
+    const { model } = await this.load();
+    const { resolveChatWrapper } = await import("node-llama-cpp");
+    const wrapper = resolveChatWrapper(model);
+    const history = [
+      ...messages.map((m) => (m.role === "assistant" ? { type: "model" as const, response: [m.content] } : { type: m.role, text: m.content })),
+      { type: "model" as const, response: [] as string[] },
+    ];
+    const { contextText } = wrapper.generateContextState({ chatHistory: history });
+    yield* this.generateFrom(contextText.tokenize(model.tokenizer), options);
+  }
+
+  /** Continues raw text (no chat template): the lecture's word chain */
+  async *continueText(prefix: string, options: TGenerateOptions = {}): AsyncGenerator<TTokenOut> {
+    const { model } = await this.load();
+    const bos = model.tokens.shouldPrependBosToken && model.tokens.bos != null ? [model.tokens.bos] : [];
+    yield* this.generateFrom([...bos, ...model.tokenize(prefix)], { slot: 2, ...options });
+  }
+
+  /** The k most likely next tokens after `prefix`, with their probabilities */
+  async nextTokens(prefix: string, k: number, options: { traditionalOnly?: boolean } = {}): Promise<{ token: string; probability: number }[]> {
+    for await (const step of this.continueText(prefix, { maxTokens: 1, temperature: 0, topK: k, traditionalOnly: options.traditionalOnly })) return step.candidates;
+    return [];
+  }
+
+  private generateFrom(prompt: Token[], options: TGenerateOptions): AsyncGenerator<TTokenOut> {
+    // An async generator that holds the sequence for as long as it is being read
+    const load = () => this.load();
+    const { maxTokens = 200, temperature = 0, topK = 5 } = options;
+    const out: TTokenOut[] = [];
+    let wake: (() => void) | null = null;
+    let finished = false;
+    let stopped = false;
+    let failure: unknown = null;
+    const push = (item: TTokenOut) => {
+      out.push(item);
+      wake?.();
+    };
+    const job = this.exclusive(async () => {
+      const { model, sequences, traditional } = await load();
+      const sequence = sequences[Math.min(SLOTS - 1, Math.max(0, options.slot ?? 0))]!;
+      // Keep what is already evaluated of this prompt; read only what differs (at least one token)
+      await sequence.adaptStateToTokens(prompt.slice(0, -1), false);
+      const fresh = prompt.slice(sequence.nextTokenIndex);
+      const generated: Token[] = [];
+      let shown = "";
+      try {
+        const steps = sequence.evaluateWithMetadata(fresh, { probabilities: true }, {
+          temperature,
+          seed: options.seed,
+          ...(options.traditionalOnly && traditional ? { tokenBias: traditional } : {}),
+          repeatPenalty: { punishTokens: () => generated, penalty: 1.1 },
+        });
+        for await (const step of steps) {
+          if (options.signal?.aborted || stopped) break;
+          generated.push(step.token);
+          const candidates: { token: string; probability: number }[] = [];
+          for (const [token, probability] of step.probabilities) {
+            if (candidates.length >= topK) break;
+            candidates.push({ token: model.detokenize([token], true), probability });
+          }
+          // A Chinese character can span two tokens: text is released once it decodes whole
+          const text = model.detokenize(generated);
+          const delta = text.endsWith("\uFFFD") ? "" : text.slice(shown.length);
+          if (delta || text.endsWith("\uFFFD")) {
+            if (delta) shown = text;
+            push({ text: delta, candidates });
+          }
+          if (generated.length >= maxTokens) break;
+        }
+      } catch (error) {
+        failure = error;
+      } finally {
+        finished = true;
+        wake?.();
+      }
+    });
+    return (async function* () {
+      let index = 0;
+      try {
+        while (true) {
+          if (index < out.length) {
+            const item = out[index++]!;
+            if (item.text) yield item;
+            continue;
+          }
+          if (finished) break;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = null;
+        }
+      } finally {
+        // A reader that stops early stops the generation too
+        stopped = true;
+        await job;
+      }
+      if (failure) throw failure;
+    })();
+  }
+}
