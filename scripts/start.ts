@@ -15,6 +15,7 @@ import { startEmbeddedPostgres, type TEmbeddedPostgres } from "@/lib/core/embedd
 import { EnvError, readEnv } from "@/lib/core/env";
 import { migrate, MigrationError } from "@/lib/core/migrate";
 import { seedDemoCohort } from "@/lib/analytics/seed-demo-cohort";
+import { describeModels, installMissingModels } from "@/lib/models/status";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/roster/seed-demo";
 import { buildIfNeeded } from "./build-if-needed";
 
@@ -117,6 +118,14 @@ async function main() {
   const report = await syncContent(db, content);
   console.log(`▸ Content: ${report.lectures} lecture(s), ${report.quizzes} quiz(zes)` +
     (report.newVersions.length ? `; new versions: ${report.newVersions.map((v) => `${v.slug} v${v.version}`).join(", ")}` : ""));
+
+  // Demo mode fetches the pinned models when they are missing (never while answering a request);
+  // without them Jielong still runs, with the lexical grader, and says so in one line
+  if (demoMode) {
+    const problem = await installMissingModels((line) => console.log(`▸ ${line}`));
+    if (problem) console.log(`▸ Models could not be installed (${problem}); open answers are graded by the lexical grader, labelled as such on every result. Run npm run models:install to try again.`);
+  }
+  for (const line of describeModels()) console.log(`▸ ${line}`);
 
   const seed = env.JIELONG_SEED_DEMO ? env.JIELONG_SEED_DEMO === "1" : demoMode;
   if (seed) {

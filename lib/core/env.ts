@@ -16,6 +16,12 @@ const ZEnv = z.object({
   LLM_MODEL: z.string().min(1).optional().describe("Model name sent to LLM_BASE_URL"),
   LLM_API_KEY: z.string().optional().describe("API key for LLM_BASE_URL, if it needs one"),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000).describe("How long one model call may take before it is retried"),
+  LLM_LANGUAGES: z.string().optional().describe("Languages the model at LLM_BASE_URL writes well enough for students (default zh-TW,en)"),
+  EMBEDDINGS_BASE_URL: z.string().url().optional().describe("OpenAI-compatible embeddings endpoint for the semantic grader; unset means the installed local model"),
+  EMBEDDINGS_MODEL: z.string().min(1).optional().describe("Model name sent to EMBEDDINGS_BASE_URL"),
+  EMBEDDINGS_API_KEY: z.string().optional().describe("API key for EMBEDDINGS_BASE_URL, if it needs one"),
+  JIELONG_MODELS: z.enum(["on", "off"]).default("on").describe("off: use no installed model (lexical grader, composed feedback)"),
+  JIELONG_MODELS_DIR: z.string().optional().describe("Where `npm run models:install` puts the pinned models; default <JIELONG_DATA_DIR>/models"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

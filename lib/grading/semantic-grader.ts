@@ -2,6 +2,7 @@ import type { TLocale } from "@/lib/core/locales";
 import type { TEmbedder } from "@/lib/models/embed";
 
 import { composeFeedback } from "./compose-feedback";
+import { detectInjection, withoutInstructions } from "./detect-injection";
 import { checkFeedback } from "./feedback-check";
 import { splitIntoTokens } from "./feedback-tokens";
 import { judgeRubric } from "./rubric-verdicts";
@@ -46,14 +47,16 @@ export function createSemanticGrader(options: TSemanticGraderOptions): TGrader {
       const modelName = writer && writer.languages.includes(input.locale) ? `${embedder.name} + ${writer.model}` : embedder.name;
       yield { type: "grader", name: "semantic", model: modelName };
       const contrast = options.contrast ? await options.contrast(input) : [];
-      const judgement = await judgeSemantic(embedder, input.question, input.answer, contrast);
+      // A flagged answer is judged without its instruction-like sentences (and goes to review)
+      const shown = detectInjection(input.answer).flagged ? withoutInstructions(input.answer) : input.answer;
+      const judgement = await judgeSemantic(embedder, input.question, shown, contrast);
       const { rubric } = input.question;
       const criteria = judgement.criteria.map((c) => ({ ...c, label: rubric.criteria.find((r) => r.id === c.criterionId)?.description[input.locale] }));
       const misconceptions: TGraderEvent[] = judgement.misconceptions.map((m) => ({ type: "misconception", ...m, label: rubric.misconceptions.find((r) => r.id === m.misconceptionId)?.description[input.locale] }));
       const head: TGraderEvent[] = [...criteria, ...misconceptions];
       yield* head;
       const misconceptionIds = judgement.misconceptions.map((m) => m.misconceptionId);
-      const context: TFeedbackContext = { ...input, criteria, misconceptions: misconceptionIds };
+      const context: TFeedbackContext = { ...input, answer: shown, criteria, misconceptions: misconceptionIds };
 
       let written = false;
       if (writer && writer.languages.includes(input.locale)) {
@@ -86,7 +89,7 @@ export function createSemanticGrader(options: TSemanticGraderOptions): TGrader {
           yield { type: "token", text };
         }
       }
-      const builtinScore = scoreVerdicts(input.question, judgeRubric(input.question, input.answer).criteria);
+      const builtinScore = scoreVerdicts(input.question, judgeRubric(input.question, shown).criteria);
       yield { type: "score", score: scoreVerdicts(input.question, criteria), maxScore: input.question.points, confidence: judgement.confidence, builtinScore };
     },
   };
