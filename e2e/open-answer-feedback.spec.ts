@@ -38,6 +38,8 @@ test("feedback on an open answer streams in, a revision is answered with what ch
   // Tokens arrive in small batches; several distinct lengths show it was not sent all at once
   expect(new Set(lengths).size).toBeGreaterThan(3);
   await expect(stream).toHaveAttribute("data-status", "DONE");
+  // Without models, the grader says what it is
+  await expect(stream.getByTestId("grader-name")).toHaveText("詞彙比對評分器（未安裝模型）");
   await expect(stream.locator('[data-verdict="met"]')).toHaveCount(1);
   await expect(stream.getByTestId("feedback-text")).toContainText("還缺少");
   await expect(stream.getByTestId("feedback-score")).toHaveText("這一輪的評估：1 / 3 分（練習，不列入成績）");
