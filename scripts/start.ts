@@ -7,7 +7,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import { loadContent } from "@/lib/content/load-content";
+import { loadContent, type TContent } from "@/lib/content/load-content";
+import { computeNextTokenProbabilities, describeComputeReport } from "@/lib/content/next-token-probabilities";
 import { syncContent } from "@/lib/content/sync-content";
 import { checkDatabaseReachable, describeDatabaseUrl } from "@/lib/core/database-check";
 import { createDb } from "@/lib/core/db";
@@ -15,6 +16,7 @@ import { startEmbeddedPostgres, type TEmbeddedPostgres } from "@/lib/core/embedd
 import { EnvError, readEnv } from "@/lib/core/env";
 import { migrate, MigrationError } from "@/lib/core/migrate";
 import { seedDemoCohort } from "@/lib/analytics/seed-demo-cohort";
+import { chatModel } from "@/lib/models/chat";
 import { describeModels, installMissingModels } from "@/lib/models/status";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/roster/seed-demo";
 import { buildIfNeeded } from "./build-if-needed";
@@ -72,6 +74,23 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   return false;
+}
+
+/**
+ * The next-token questions' real probabilities, once the app is listening: loading the model and
+ * scoring takes seconds, and a failure only leaves the illustrative numbers, so it never stops start-up.
+ */
+async function computeProbabilitiesInBackground(databaseUrl: string, content: TContent): Promise<void> {
+  const db = createDb(databaseUrl);
+  const model = chatModel();
+  try {
+    console.log(`▸ ${describeComputeReport(await computeNextTokenProbabilities(db, content, model))}`);
+  } catch (error) {
+    console.log(`▸ Next-token probabilities: not computed (${(error as Error).message.split("\n")[0]}); the illustrative numbers are shown`);
+  } finally {
+    await model?.dispose?.().catch(() => {});
+    await db.$disconnect().catch(() => {});
+  }
 }
 
 async function main() {
@@ -168,6 +187,7 @@ async function main() {
     console.log("  No demo accounts were created (this database came from DATABASE_URL). Run `npm run db:seed-demo` to add them.");
   }
   console.log("\n  Press Ctrl-C to stop.\n");
+  void computeProbabilitiesInBackground(databaseUrl, content);
 }
 
 main().catch((error) => {

@@ -4,6 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { InstantFeedback } from "@/components/quiz/instant-feedback";
+import { nextTokenTables } from "@/components/quiz/next-token-tables";
+import { ProbabilityTables } from "@/components/quiz/probability-tables";
 import { QuestionInput } from "@/components/quiz/question-input";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +13,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { OUTCOME_TONE } from "@/components/quiz/outcome-tone";
 import { localize } from "@/lib/content/localize";
+import type { TNextTokenReveal } from "@/lib/content/next-token-probabilities";
+import type { TLocale } from "@/lib/core/locales";
 import { postJson } from "@/lib/core/post-json";
 import type { TGradeResult } from "@/lib/quiz/grade-question";
 import type { TPublicQuestion } from "@/lib/quiz/public-question";
@@ -23,7 +27,7 @@ export function ReviewQuestion({ questionUuid, question }: { questionUuid: strin
   const locale = useLocale();
   const router = useRouter();
   const [answer, setAnswer] = useState<TAnswer | undefined>();
-  const [result, setResult] = useState<{ grade: TGradeResult; nextDue: string } | null>(null);
+  const [result, setResult] = useState<{ grade: TGradeResult; nextDue: string; nextToken: TNextTokenReveal | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -32,8 +36,8 @@ export function ReviewQuestion({ questionUuid, question }: { questionUuid: strin
     setError(null);
     startTransition(async () => {
       try {
-        const { body } = await postJson<{ grade: TGradeResult; nextDue: string }>(`/api/review/${questionUuid}`, { answer });
-        if (body?.ok && body.grade && body.nextDue) setResult({ grade: body.grade, nextDue: body.nextDue });
+        const { body } = await postJson<{ grade: TGradeResult; nextDue: string; nextToken: TNextTokenReveal | null }>(`/api/review/${questionUuid}`, { answer });
+        if (body?.ok && body.grade && body.nextDue) setResult({ grade: body.grade, nextDue: body.nextDue, nextToken: body.nextToken ?? null });
         else setError(t(`errors.${body?.code ?? "unexpected"}` as "errors.unexpected"));
       } catch {
         setError(t("errors.network"));
@@ -71,6 +75,21 @@ export function ReviewQuestion({ questionUuid, question }: { questionUuid: strin
       ) : null}
       {result ? (
         <InstantFeedback result={result.grade} className="mt-3" testId="review-feedback">
+          {result.nextToken ? (
+            <div className="mt-2 flex flex-col gap-4">
+              <ProbabilityTables
+                tables={nextTokenTables({
+                  question: result.nextToken,
+                  locale: locale as TLocale,
+                  chosenId: answer?.type === "next_token" ? answer.candidateId : null,
+                  model: result.nextToken.models[locale as TLocale] ?? null,
+                  t: (key, values) => t(`result.${key}` as "result.tokenColumn", values),
+                })}
+                tokenHeader={t("result.tokenColumn")}
+                shareHeader={t("result.probabilityColumn")}
+              />
+            </div>
+          ) : null}
           <p className="text-sm text-slate-700">{t("review.comesBack", { time: new Date(result.nextDue).toLocaleString(locale) })}</p>
         </InstantFeedback>
       ) : null}

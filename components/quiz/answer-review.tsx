@@ -1,7 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { loadModelProbabilities } from "@/lib/content/loaders";
 import { localize } from "@/lib/content/localize";
+import type { TLocale } from "@/lib/core/locales";
 import type { TGradeResult } from "@/lib/quiz/grade-question";
 import type { TAnswer, TQuestion } from "@/lib/quiz/schema";
+import { nextTokenTables } from "./next-token-tables";
+import { ProbabilityTables } from "./probability-tables";
 
 const th = "py-2 pr-3 text-left font-semibold";
 
@@ -38,33 +42,16 @@ export async function AnswerReview({ question, answer, grade }: { question: TQue
     case "next_token": {
       const chosen = answer.type === "next_token" ? question.candidates.find((c) => c.id === answer.candidateId) : undefined;
       const yours = chosen ? localize(chosen.token, locale) : answer.type === "next_token" && answer.typed ? answer.typed : none;
-      const ranked = [...question.candidates].sort((a, b) => b.probability - a.probability);
+      const context = localize(question.context, locale);
+      const model = await loadModelProbabilities(question.uuid, locale, context);
+      const tables = nextTokenTables({ question, locale: locale as TLocale, chosenId: chosen?.id ?? null, model, t });
       return (
-        <div className="mt-3 flex flex-col gap-2">
+        <div className="mt-3 flex flex-col gap-4">
           <p className="rounded-md bg-slate-100 p-3">
-            {localize(question.context, locale)}
+            {context}
             <mark className="bg-amber-100 px-0.5">{yours}</mark>
           </p>
-          <table className="w-full max-w-lg border-collapse text-sm">
-            <caption className="mb-1 text-left font-medium">{t("probabilities")}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className={th}>{t("tokenColumn")}</th>
-                <th scope="col" className={th}>{t("probabilityColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.map((candidate) => (
-                <tr key={candidate.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">{localize(candidate.token, locale)}</th>
-                  <td className="py-1">
-                    <span className="inline-block h-2 bg-teal-700 align-middle" style={{ width: `${Math.round(candidate.probability * 160)}px` }} aria-hidden="true" />{" "}
-                    {Math.round(candidate.probability * 100)}%
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ProbabilityTables tables={tables} tokenHeader={t("tokenColumn")} shareHeader={t("probabilityColumn")} />
         </div>
       );
     }

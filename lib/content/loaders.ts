@@ -1,10 +1,12 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/lib/core/db";
 import { toPublicQuestion, type TPublicQuestion } from "@/lib/quiz/public-question";
 import type { TQuestion } from "@/lib/quiz/schema";
 import { drawVariant, instantiate } from "@/lib/quiz/variants";
 import { content } from "./cached-content";
+import { findModelProbabilities } from "./next-token-probabilities";
 
 
 export async function loadLectureList() {
@@ -37,3 +39,6 @@ async function findChecks(lectureUuid: string): Promise<Record<string, TPublicQu
   }
   return checks;
 }
+
+/** A language model's real numbers for a next_token question's context as the student saw it, or null */
+export const loadModelProbabilities = cache((questionUuid: string, locale: string, context: string) => findModelProbabilities(db, { questionUuid, locale, context }));

@@ -12,6 +12,8 @@ const STATUS: Partial<Record<TAppErrorCode, number>> = {
   INVALID_INPUT: 400,
   QUESTION_NOT_IN_ATTEMPT: 400,
   ANSWER_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  MODEL_UNAVAILABLE: 503,
 };
 
 /** Largest JSON body a route takes (an open answer is at most 20,000 characters). */
@@ -24,9 +26,14 @@ export function jsonRoute<P>(handler: (request: Request, params: P) => Promise<R
       return Response.json({ ok: true, ...result }, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return Response.json({ ok: false, code: error.code }, { status: STATUS[error.code] ?? 409, headers: { "Cache-Control": "no-store" } });
+      return errorReply(error);
     }
   };
+}
+
+/** An expected refusal as `{ ok: false, code }` with its HTTP status, for routes that do not reply with JSON when they succeed. */
+export function errorReply(error: AppError): Response {
+  return Response.json({ ok: false, code: error.code }, { status: STATUS[error.code] ?? 409, headers: { "Cache-Control": "no-store" } });
 }
 
 /**

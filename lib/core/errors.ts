@@ -17,6 +17,8 @@ export const APP_ERROR_CODES = [
   "ANSWER_TOO_LARGE",
   "ANSWER_EMPTY",
   "TOO_MANY_ROUNDS",
+  "TOO_MANY_REQUESTS",
+  "MODEL_UNAVAILABLE",
 ] as const;
 
 export type TAppErrorCode = (typeof APP_ERROR_CODES)[number];

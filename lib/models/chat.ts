@@ -1,14 +1,14 @@
 import OpenAI from "openai";
 
 import { installedModel } from "./installed";
-import { LocalLlm, type TChatMessage, type TGenerateOptions, type TTokenOut } from "./local-llm";
+import { LocalLlm, type TChatMessage, type TContinuationScores, type TGenerateOptions, type TTokenOut } from "./local-llm";
 import { CHAT_MODEL } from "./manifest";
 
 // generate(messages) and nextTokens(prefix, k): the installed small instruct model, run locally,
 // or any OpenAI-compatible chat server (LLM_BASE_URL + LLM_MODEL), which wins when set. Both
 // stream tokens with the model's real top candidates and probabilities.
 
-export type { TChatMessage, TGenerateOptions, TTokenOut };
+export type { TChatMessage, TContinuationScores, TGenerateOptions, TTokenOut };
 export type TLanguage = "zh-TW" | "en";
 
 export type TChatModel = {
@@ -23,6 +23,14 @@ export type TChatModel = {
   nextTokens?(prefix: string, k: number, options?: { traditionalOnly?: boolean }): Promise<{ token: string; probability: number }[]>;
   /** Loads a local model ahead of the first request (a no-op for a server) */
   warmUp(): Promise<void>;
+  /**
+   * Each continuation's probability after `prefix` (the product over its tokens, each forced in turn)
+   * and the model's own top next tokens, from the raw distribution; null or absent where the model
+   * cannot be scored token by token (an OpenAI-compatible server)
+   */
+  scoreContinuations?(prefix: string, continuations: string[], options?: { top?: number }): Promise<TContinuationScores | null>;
+  /** Frees a local model's memory (it loads again when next used) */
+  dispose?(): Promise<void>;
 };
 
 function remoteChat(baseURL: string, model: string, apiKey: string | undefined, timeoutMs: number, languages: TLanguage[]): TChatModel {
@@ -79,6 +87,8 @@ function localChat(dir: string): TChatModel {
     warmUp: async () => {
       await llm.load();
     },
+    scoreContinuations: (prefix, continuations, options) => llm.scoreContinuations(prefix, continuations, options),
+    dispose: () => llm.dispose(),
   };
 }
 

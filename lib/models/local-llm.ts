@@ -20,6 +20,9 @@ export type TGenerateOptions = {
   slot?: number;
 };
 
+/** Each continuation's probability, in the order given, and the model's own likeliest next tokens */
+export type TContinuationScores = { probabilities: number[]; top: { token: string; probability: number }[] };
+
 export const SLOTS = 3;
 
 type TLoaded = { llama: Llama; model: LlamaModel; context: LlamaContext; sequences: LlamaContextSequence[]; traditional: TokenBias | null };
@@ -92,6 +95,65 @@ export class LocalLlm {
   async nextTokens(prefix: string, k: number, options: { traditionalOnly?: boolean } = {}): Promise<{ token: string; probability: number }[]> {
     for await (const step of this.continueText(prefix, { maxTokens: 1, temperature: 0, topK: k, traditionalOnly: options.traditionalOnly })) return step.candidates;
     return [];
+  }
+
+  /**
+   * The probability of each continuation right after `prefix` (a product over its tokens, each read
+   * with the ones before it forced), and the model's own `top` likeliest next tokens. The raw
+   * distribution: nothing banned, no penalty. Runs on the word chain's slot. The distribution after
+   * each distinct token prefix is read once, so single-token candidates cost nothing beyond the first.
+   */
+  scoreContinuations(prefix: string, continuations: string[], options: { top?: number } = {}): Promise<TContinuationScores> {
+    return this.exclusive(async () => {
+      const { model, sequences } = await this.load();
+      const sequence = sequences[2]!;
+      const bos = model.tokens.shouldPrependBosToken && model.tokens.bos != null ? [model.tokens.bos] : [];
+      const prompt = [...bos, ...model.tokenize(prefix)];
+      if (prompt.length === 0) throw new Error("scoreContinuations needs a non-empty prefix");
+      const read = new Map<string, Map<Token, number>>();
+      // The next-token distribution after `tokens`: keeps what is evaluated, forces what differs
+      const distributionAfter = async (tokens: Token[]): Promise<Map<Token, number>> => {
+        const key = tokens.join(",");
+        const known = read.get(key);
+        if (known) return known;
+        await sequence.adaptStateToTokens(tokens.slice(0, -1), false);
+        const steps = sequence.evaluateWithMetadata(tokens.slice(sequence.nextTokenIndex), { probabilities: true }, { temperature: 0 });
+        try {
+          const step = await steps.next();
+          if (step.done) throw new Error("the model returned no distribution");
+          read.set(key, step.value.probabilities);
+          return step.value.probabilities;
+        } finally {
+          await steps.return();
+        }
+      };
+      const probabilities: number[] = [];
+      for (const continuation of continuations) {
+        const tokens = model.tokenize(continuation);
+        let probability = 1;
+        for (let i = 0; i < tokens.length && probability > 0; i++) probability *= (await distributionAfter([...prompt, ...tokens.slice(0, i)])).get(tokens[i]!) ?? 0;
+        probabilities.push(probability);
+      }
+      const top: { token: string; probability: number }[] = [];
+      for (const [token, probability] of await distributionAfter(prompt)) {
+        if (top.length >= (options.top ?? 5)) break;
+        top.push({ token: model.detokenize([token], true), probability });
+      }
+      return { probabilities, top };
+    });
+  }
+
+  /** Frees the model's memory once the jobs queued before it are done; a later call loads it again */
+  dispose(): Promise<void> {
+    return this.exclusive(async () => {
+      const loaded = this.loaded;
+      this.loaded = null;
+      if (!loaded) return;
+      // The Llama binding itself is shared by the process (getLlama), so it stays
+      const { model, context } = await loaded;
+      await context.dispose();
+      await model.dispose();
+    });
   }
 
   private generateFrom(prompt: Token[], options: TGenerateOptions): AsyncGenerator<TTokenOut> {

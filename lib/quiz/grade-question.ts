@@ -162,20 +162,21 @@ function gradeNextToken(question: TNextToken, answer: TAnswerOf<"next_token">): 
   if (!candidate) {
     const rest = roundScore(1 - question.candidates.reduce((sum, c) => sum + c.probability, 0));
     const feedback: TLocalizedText = {
-      "zh-TW": `「${answer.typed}」不在模型最可能的幾個選項裡；這些選項以外的所有 token 加起來只有約 ${percent(rest)} 的機率。模型最看好的是「${best.token["zh-TW"]}」（約 ${percent(best.probability)}）。`,
-      en: `"${answer.typed}" is not among the model's likeliest next tokens; all tokens outside them share only about ${percent(rest)}. The model's favourite is "${best.token.en}" (about ${percent(best.probability)}).`,
+      "zh-TW": `「${answer.typed}」不在這題列出的選項裡；依示意機率，這些選項以外的所有 token 加起來只有約 ${percent(rest)}。示意機率最高的是「${best.token["zh-TW"]}」（約 ${percent(best.probability)}）。`,
+      en: `"${answer.typed}" is not among the listed candidates; in the illustrative numbers, all tokens outside them share only about ${percent(rest)}. The likeliest there is "${best.token.en}" (about ${percent(best.probability)}).`,
     };
     return { ...base, score: 0, outcome: "incorrect", feedback: [feedback] };
   }
+  // The YAML numbers are the author's illustration, not a model's output: said so in every sentence
   const plausible = candidate.probability >= question.plausibleAt;
   const explanation: TLocalizedText = plausible
     ? {
-        "zh-TW": `模型給「${candidate.token["zh-TW"]}」約 ${percent(candidate.probability)} 的機率，是合理的下一個 token。${candidate === best ? "這也是最可能的一個。" : `最可能的是「${best.token["zh-TW"]}」（約 ${percent(best.probability)}），但抽樣時機率較低的 token 也可能被選中。`}`,
-        en: `The model gives "${candidate.token.en}" about ${percent(candidate.probability)}, a plausible next token.${candidate === best ? " It is also the likeliest one." : ` The likeliest is "${best.token.en}" (about ${percent(best.probability)}), but sampling can pick a less likely token too.`}`,
+        "zh-TW": `依示意機率，「${candidate.token["zh-TW"]}」約有 ${percent(candidate.probability)}，是合理的下一個 token。${candidate === best ? "這也是示意機率最高的一個。" : `示意機率最高的是「${best.token["zh-TW"]}」（約 ${percent(best.probability)}），但抽樣時機率較低的 token 也可能被選中。`}`,
+        en: `In the illustrative numbers "${candidate.token.en}" has about ${percent(candidate.probability)}, a plausible next token.${candidate === best ? " It is also the likeliest one there." : ` The likeliest there is "${best.token.en}" (about ${percent(best.probability)}), but sampling can pick a less likely token too.`}`,
       }
     : {
-        "zh-TW": `模型只給「${candidate.token["zh-TW"]}」約 ${percent(candidate.probability)} 的機率，不太可能接在這裡；最可能的是「${best.token["zh-TW"]}」（約 ${percent(best.probability)}）。`,
-        en: `The model gives "${candidate.token.en}" only about ${percent(candidate.probability)}, so it is an unlikely continuation; the likeliest is "${best.token.en}" (about ${percent(best.probability)}).`,
+        "zh-TW": `依示意機率，「${candidate.token["zh-TW"]}」只有約 ${percent(candidate.probability)}，不太可能接在這裡；示意機率最高的是「${best.token["zh-TW"]}」（約 ${percent(best.probability)}）。`,
+        en: `In the illustrative numbers "${candidate.token.en}" has only about ${percent(candidate.probability)}, so it is an unlikely continuation; the likeliest there is "${best.token.en}" (about ${percent(best.probability)}).`,
       };
   const score = plausible ? question.points : 0;
   return { ...base, score, outcome: outcomeOf(score, question.points), feedback: [explanation, ...(candidate.feedback ? [candidate.feedback] : [])] };

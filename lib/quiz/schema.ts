@@ -130,7 +130,7 @@ export const ZNextToken = z
     candidates: z
       .array(z.object({ id: ZId, token: ZLocalizedText, probability: z.number().min(0).max(1), feedback: ZLocalizedText.optional() }).strict())
       .min(2)
-      .describe("The model's most likely next tokens and their probabilities"),
+      .describe("Plausible next tokens with the author's illustrative probabilities (these grade; a real model's numbers are computed at start-up and shown beside them)"),
     plausibleAt: z.number().min(0).max(1).default(0.05).describe("A token at least this likely earns the points"),
     allowTyped: z.boolean().default(true).describe("Whether the student may type a token instead of picking one"),
   })

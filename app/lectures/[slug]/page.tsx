@@ -1,15 +1,17 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import "katex/dist/katex.min.css";
 import { LectureNotes } from "@/components/lecture/lecture-notes";
+import { PlaygroundSection } from "@/components/playground/playground-section";
 import { Card } from "@/components/ui/card";
 import { localize } from "@/lib/content/localize";
 import { loadLecture } from "@/lib/content/loaders";
 import type { TLocale } from "@/lib/core/locales";
+import { loadPlayground } from "@/lib/playground/loaders";
 import type { TLocalizedText } from "@/lib/quiz/schema";
 
 export default async function LecturePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [lecture, locale, t] = await Promise.all([loadLecture(slug), getLocale(), getTranslations("lecture")]);
+  const [lecture, locale, t, playground] = await Promise.all([loadLecture(slug), getLocale(), getTranslations("lecture"), loadPlayground()]);
   return (
     <article className="flex flex-col gap-6">
       <header>
@@ -34,6 +36,7 @@ export default async function LecturePage({ params }: { params: Promise<{ slug: 
         </nav>
       </Card>
       <LectureNotes markdown={lecture.notes[locale as TLocale] ?? lecture.notes["zh-TW"]} sectionIds={lecture.data.sections.map((s) => s.id)} checks={lecture.checks} />
+      <PlaygroundSection model={playground.model} signedIn={playground.signedIn} returnTo={`/lectures/${slug}#playground`} />
       {lecture.quizzes.length > 0 ? (
         <Card>
           <h2 className="font-semibold">{t("quizzes")}</h2>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { revealNextToken } from "@/lib/content/next-token-probabilities";
 import { jsonRoute, readJson } from "@/lib/core/api";
 import { db } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
@@ -13,5 +14,6 @@ export const POST = jsonRoute<{ questionUuid: string }>(async (request, { questi
   const uuid = z.uuid().safeParse(questionUuid);
   if (!uuid.success) throw new AppError("NOT_FOUND");
   const result = await answerReview(db, { userId: user.id, questionUuid: uuid.data, answer });
-  return { grade: result.grade, nextDue: result.nextDue.toISOString() };
+  const nextToken = result.question.type === "next_token" ? await revealNextToken(db, result.question) : null;
+  return { grade: result.grade, nextDue: result.nextDue.toISOString(), nextToken };
 });
