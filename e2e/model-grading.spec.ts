@@ -7,7 +7,8 @@ import { QuizPage } from "./pages/quiz-page";
 // Open answers graded with the installed models, in the browser: verdicts from the semantic grader
 // and feedback written by the local language model token by token, with its real candidates and
 // probabilities; a revision is conditioned on the earlier round. Runs its own Jielong with models on
-// (npm test installs them into .data/models first).
+// (npm test installs them into .data/models first). The model shares two cores with the other
+// e2e worker, so its waits are long.
 
 test.describe.configure({ mode: "serial" });
 
@@ -24,7 +25,7 @@ test.afterAll(async () => {
 });
 
 test("the semantic grader's verdicts, and feedback the local model writes with its real candidates", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const context = await browser.newContext({ baseURL: own.baseURL, locale: "zh-TW" });
   const page = await context.newPage();
   await signInViaApi(page.request, "student1@example.com", "jielong-demo");
@@ -36,7 +37,7 @@ test("the semantic grader's verdicts, and feedback the local model writes with i
   await question.getByLabel("你的回答").fill("擋垃圾信的程式只需要判斷一封信屬於「垃圾」還是「正常」這兩種之一。");
   await question.getByRole("button", { name: "取得回饋" }).click();
   const stream = question.getByTestId("feedback-stream");
-  await expect(stream).toHaveAttribute("data-status", "DONE", { timeout: 180_000 });
+  await expect(stream).toHaveAttribute("data-status", "DONE", { timeout: 360_000 });
   await expect(stream.getByTestId("grader-name")).toContainText("語意評分器（multilingual-e5-small-q4");
   await expect(stream.locator('[data-verdict="met"], [data-verdict="partly"]').first()).toBeVisible();
   const rounds = await own.db.feedbackRound.findMany({ where: { response: { attempt: { user: { email: "student1@example.com" } } } }, orderBy: { round: "asc" } });
@@ -63,7 +64,7 @@ test("the semantic grader's verdicts, and feedback the local model writes with i
   await question.getByRole("button", { name: "修改後再取得回饋（第 2 輪）" }).click();
   await expect(question.getByTestId("open-feedback")).toHaveAttribute("data-rounds", "2");
   const second = question.getByTestId("feedback-stream").first();
-  await expect(second).toHaveAttribute("data-status", "DONE", { timeout: 180_000 });
+  await expect(second).toHaveAttribute("data-status", "DONE", { timeout: 360_000 });
   const after = await own.db.feedbackRound.findMany({ where: { response: { attempt: { user: { email: "student1@example.com" } } } }, orderBy: { round: "asc" } });
   expect(after.map((r) => [r.round, r.status])).toEqual([
     [1, "DONE"],

@@ -13,8 +13,9 @@ export const ZEvalRecord = z.object({
 });
 export type TEvalRecord = z.infer<typeof ZEvalRecord>;
 
-export function parseEvalRecords(text: string, file: string): TEvalRecord[] {
-  const records: TEvalRecord[] = [];
+/** One JSON object per line, each checked by `schema`; errors name the file and line */
+function parseJsonLines<T extends { id: string }>(text: string, file: string, schema: z.ZodType<T>): T[] {
+  const records: T[] = [];
   const ids = new Set<string>();
   text.split(/\r?\n/u).forEach((line, index) => {
     if (line.trim() === "") return;
@@ -25,7 +26,7 @@ export function parseEvalRecords(text: string, file: string): TEvalRecord[] {
     } catch {
       throw new Error(`${where}: not valid JSON`);
     }
-    const parsed = ZEvalRecord.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new Error(`${where}: ${issue.path.join(".") || "record"}: ${issue.message}`);
@@ -36,6 +37,10 @@ export function parseEvalRecords(text: string, file: string): TEvalRecord[] {
   });
   if (records.length === 0) throw new Error(`${file}: no records`);
   return records;
+}
+
+export function parseEvalRecords(text: string, file: string): TEvalRecord[] {
+  return parseJsonLines(text, file, ZEvalRecord);
 }
 
 /** 2-way labels fold "contradictory" into "incorrect" */
@@ -60,28 +65,7 @@ export const ZCriterionLabelled = z.object({
 export type TCriterionLabelled = z.infer<typeof ZCriterionLabelled>;
 
 export function parseCriterionLabelled(text: string, file: string): TCriterionLabelled[] {
-  const records: TCriterionLabelled[] = [];
-  const ids = new Set<string>();
-  text.split(/\r?\n/u).forEach((line, index) => {
-    if (line.trim() === "") return;
-    const where = `${file}:${index + 1}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new Error(`${where}: not valid JSON`);
-    }
-    const parsed = ZCriterionLabelled.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new Error(`${where}: ${issue.path.join(".") || "record"}: ${issue.message}`);
-    }
-    if (ids.has(parsed.data.id)) throw new Error(`${where}: duplicate id "${parsed.data.id}"`);
-    ids.add(parsed.data.id);
-    records.push(parsed.data);
-  });
-  if (records.length === 0) throw new Error(`${file}: no records`);
-  return records;
+  return parseJsonLines(text, file, ZCriterionLabelled);
 }
 
 /** The three-way label of a score out of `max`: full marks, nothing (half a point at most), or in between */
