@@ -117,6 +117,11 @@ export async function appendEvents(db: TDb, roundId: string, firstSeq: number, e
     SELECT pg_notify(${FEEDBACK_CHANNEL}, ${payload})::text AS "sent", (SELECT count(*) FROM inserted)::int AS "stored", (SELECT count(*) FROM leased)::int AS "leased"`;
 }
 
+/** Keeps a running round's lease while its grader works without writing (a model waiting its turn) */
+export async function renewLease(db: TDb, roundId: string): Promise<void> {
+  await db.feedbackRound.updateMany({ where: { id: roundId, status: "RUNNING" }, data: { leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) } });
+}
+
 /** A round that will be tried again: back to the queue, its lease released. */
 export async function releaseRound(db: TDb, roundId: string, error: string): Promise<void> {
   // Only a round still running: one that another worker took over and finished stays finished

@@ -7,7 +7,7 @@ import type { TOpen } from "@/lib/quiz/schema";
 
 import { detectInjection } from "./detect-injection";
 import { EventWriter } from "./event-writer";
-import { claimRound, FEEDBACK_CHANNEL, failRound, recomputeAttemptScore, releaseRound, roundHistory } from "./mutations";
+import { claimRound, FEEDBACK_CHANNEL, failRound, LEASE_SECONDS, recomputeAttemptScore, releaseRound, renewLease, roundHistory } from "./mutations";
 import { pickGrader } from "./pick-grader";
 import type { TCriterionEvent, TGrader } from "./schema";
 import { scoreVerdicts } from "./score";
@@ -40,6 +40,9 @@ export async function runRound(db: TDb, roundId: string, options: { grader?: TGr
   const grader = options.grader ?? pickGrader();
   const claim = await claimRound(db, roundId, grader.name);
   if (!claim) return;
+  // Writing events renews the lease, but a local model may wait its turn longer than a lease
+  // before its first token: the heartbeat keeps the round from being taken up a second time
+  const heartbeat = setInterval(() => void renewLease(db, roundId).catch(() => {}), (LEASE_SECONDS * 1000) / 4);
   try {
     await gradeRound(db, roundId, grader, claim);
   } catch (error) {
@@ -50,6 +53,8 @@ export async function runRound(db: TDb, roundId: string, options: { grader?: TGr
     }
     await releaseRound(db, roundId, message);
     throw error; // the queue retries with backoff
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
