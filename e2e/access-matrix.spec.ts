@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.node.js";
 import { hashPassword } from "../lib/auth/password";
 import { createDb } from "../lib/core/db";
 import { E2E_DATABASE_URL, expect, signInViaApi, test } from "./fixtures";
+import { callAction, serverActions } from "./server-actions";
 
 // Who may do what, for every route and every server action, exercised over real HTTP.
 // A route file or server action without a row here fails the test.
@@ -121,11 +121,6 @@ function routeFiles(dir = "app", prefix = ""): string[] {
   });
 }
 
-function serverActions(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
-  return new Map(Object.entries(manifest.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
-}
-
 async function pageOutcome(request: APIRequestContext, url: string, post?: unknown): Promise<TOutcome> {
   const response = post === undefined ? await request.get(url, { maxRedirects: 0 }) : await request.post(url, { data: post, maxRedirects: 0 });
   if (response.status() === 401) return "signin";
@@ -138,19 +133,10 @@ async function pageOutcome(request: APIRequestContext, url: string, post?: unkno
 }
 
 async function actionOutcome(request: APIRequestContext, actionId: string, args: unknown[]): Promise<TOutcome> {
-  const body = await encodeReply(args);
-  const response = await request.post("/", {
-    headers: { "Next-Action": actionId, Accept: "text/x-component", ...(typeof body === "string" ? { "Content-Type": "text/plain;charset=UTF-8" } : {}) },
-    ...(typeof body === "string" ? { data: body } : { multipart: Object.fromEntries([...body.entries()].map(([k, v]) => [k, String(v)])) }),
-    maxRedirects: 0,
-  });
-  const redirect = response.headers()["x-action-redirect"] ?? response.headers()["location"] ?? "";
+  const { status, redirect, result } = await callAction(request, actionId, args);
   if (redirect.includes("/signin")) return "signin";
   if (redirect) return "ok";
-  if (response.status() !== 200) return `HTTP ${response.status()}` as TOutcome;
-  const rows = new Map((await response.text()).split("\n").filter(Boolean).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1)]));
-  const root = JSON.parse(rows.get("0") ?? "{}") as { a?: unknown };
-  const result = typeof root.a === "string" && root.a.startsWith("$@") ? JSON.parse(rows.get(root.a.slice(2)) ?? "null") : root.a;
+  if (status !== 200) return `HTTP ${status}` as TOutcome;
   const code = (result as { ok?: boolean; code?: string } | null)?.code;
   return code === "NOT_FOUND" || code === "FORBIDDEN" ? "denied" : "ok";
 }

@@ -43,3 +43,17 @@ test("pages that need a user send a visitor to sign in and back", async ({ page,
   await page.getByRole("button", { name: "登入", exact: true }).click();
   await expect(page).toHaveURL(/\/assignments\/demo-01-starter$/);
 });
+
+test("a return address that leads off the site is dropped: signing in lands on the home page", async ({ page, student }) => {
+  // A browser reads "/\host" as "//host"; the earlier check let it through.
+  for (const callbackUrl of ["/\\evil.example/phish", "//evil.example", "https://evil.example/"]) {
+    await page.context().clearCookies();
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await page.getByLabel("電子郵件", { exact: true }).fill(student.email);
+    await page.getByLabel("密碼", { exact: true }).fill(student.password);
+    await page.getByRole("button", { name: "登入", exact: true }).click();
+    await expect(page.getByText(`已登入：${student.name}`)).toBeVisible();
+    expect(new URL(page.url()).host, callbackUrl).toBe(new URL(test.info().project.use.baseURL!).host);
+    expect(new URL(page.url()).pathname).toBe("/");
+  }
+});

@@ -1,21 +1,20 @@
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { EmailLinkForm } from "@/components/auth/email-link-form";
 import { SsoButton } from "@/components/auth/sso-button";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ssoProviderName } from "@/lib/auth/options";
+import { safeReturnPath } from "@/lib/core/return-path";
 
-// Only same-site paths are accepted as the place to return to after signing in.
-const ZCallback = z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/");
+// Only a path on this site is kept as the place to return to after signing in.
 
 type TProps = { searchParams: Promise<{ callbackUrl?: string; sent?: string; error?: string }> };
 
 export default async function SignInPage({ searchParams }: TProps) {
   const t = await getTranslations("signIn");
   const params = await searchParams;
-  const callbackUrl = ZCallback.parse(params.callbackUrl ?? "/");
+  const callbackUrl = safeReturnPath(params.callbackUrl);
   const sso = ssoProviderName();
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { buttonClass } from "@/components/ui/button";
 import type { TSessionUser } from "@/lib/core/session";
@@ -20,6 +21,7 @@ export async function SiteHeader({ user }: { user: TSessionUser | null }) {
               <Link href="/progress" className={buttonClass("link")}>{t("nav.progress")}</Link>
               <span className="text-sm text-slate-700">{t("nav.signedInAs", { name: user.name ?? user.email })}</span>
               <SignOutButton />
+              <SessionKeepAlive />
             </>
           ) : (
             <Link href="/signin" className={buttonClass("secondary")}>

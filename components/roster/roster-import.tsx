@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/text-area";
@@ -23,6 +23,12 @@ export function RosterImport({ classId }: { classId: string }) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const fileInput = useRef<HTMLInputElement>(null);
+  // A file chosen before the page finished loading fired its change event before React listened.
+  useEffect(() => {
+    const chosen = fileInput.current?.files?.[0];
+    if (chosen) setFile(chosen);
+  }, []);
   const errorText = (code: string) => t(code.startsWith("roster.") ? (`roster.problem_${code.slice(7)}` as "roster.problem_empty") : (`errors.${code}` as "errors.INVALID_INPUT"));
 
   function onPreview() {
@@ -62,6 +68,8 @@ export function RosterImport({ classId }: { classId: string }) {
             setPreview(null);
             setText("");
             setFile(null);
+            // Cleared, so choosing the same file again (a corrected copy, or a re-run) fires a change.
+            if (fileInput.current) fileInput.current.value = "";
             router.refresh();
             break;
           }
@@ -80,7 +88,7 @@ export function RosterImport({ classId }: { classId: string }) {
         <label htmlFor="roster-file" className="text-sm font-medium">
           {t("roster.file")}
         </label>
-        <input id="roster-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="text-sm" />
+        <input ref={fileInput} id="roster-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="text-sm" />
       </div>
       <TextArea label={t("roster.paste")} value={text} onChange={(e) => setText(e.target.value)} placeholder={"email,name,student id,section\nming@example.edu,王小明,B12345678,A"} />
       <div>

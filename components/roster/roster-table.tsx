@@ -1,3 +1,4 @@
+import Form from "next/form";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { findRosterPage, TRosterQuery } from "@/lib/roster/data";
@@ -22,7 +23,7 @@ export async function RosterTable({ roster, query, classId, canEdit, pageSize }:
   const pages = Math.max(1, Math.ceil(roster.total / pageSize));
   return (
     <div className="flex flex-col gap-3">
-      <form role="search" className="flex flex-wrap items-end gap-2" action={`/classes/${classId}/roster`}>
+      <Form role="search" className="flex flex-wrap items-end gap-2" action={`/classes/${classId}/roster`}>
         <div className="flex flex-col gap-1">
           <label htmlFor="roster-search" className="text-sm font-medium">
             {t("search")}
@@ -49,7 +50,7 @@ export async function RosterTable({ roster, query, classId, canEdit, pageSize }:
         <button type="submit" className="rounded-md border border-slate-500 px-3 py-2">
           {t("searchButton")}
         </button>
-      </form>
+      </Form>
       <p className="text-sm text-slate-700" aria-live="polite">
         {t("showing", { from: roster.total ? (query.page - 1) * pageSize + 1 : 0, to: Math.min(query.page * pageSize, roster.total), total: roster.total })}
       </p>

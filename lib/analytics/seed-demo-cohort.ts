@@ -74,7 +74,7 @@ export async function seedDemoCohort(db: TDb, options: { students?: number; inst
         const startedAt = new Date(Math.min(opensAt.getTime() + random() * (exam ? 1.9 : 3) * DAY + (n * DAY) / 4, now.getTime() - DAY / 24));
         const { attemptId } = await startAttempt(db, { userId: student.id, assignment, now: startedAt });
         const skill = skills[s]! + n * 0.4; // a second try goes a little better
-        const answers = prepareQuestions(version.questions, { userId: student.id, attemptNumber: n + 1 }).flatMap((prepared) => {
+        const answers = prepareQuestions(version.questions, { userId: student.id, number: n + 1, variantSalt: assignment.id }).flatMap((prepared) => {
           const answer = simulateAnswer(prepared.question, skill, random, bank);
           return answer ? [{ questionId: prepared.id, answer, seq: 1 }] : [];
         });

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { ZId } from "@/lib/core/text";
 import { db } from "@/lib/core/db";
 import { isAppError } from "@/lib/core/errors";
 import { requireClassRole } from "@/lib/core/session";
@@ -12,7 +13,7 @@ type TResult = { ok: true } | { ok: false; code: string; fields?: Record<string,
 /** An instructor assigns a quiz (its newest version) to the class with the given rules. */
 export async function createAssignmentAction(classId: unknown, input: unknown): Promise<TResult & { assignmentId?: string }> {
   try {
-    const { classId: id } = await requireClassRole(z.string().min(1).max(100).parse(classId), ["INSTRUCTOR"]);
+    const { classId: id } = await requireClassRole(ZId.parse(classId), ["INSTRUCTOR"]);
     const parsed = ZAssignmentFields.safeParse(input);
     if (!parsed.success) return { ok: false, code: "INVALID_INPUT", fields: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
     const { id: assignmentId } = await createAssignment(db, id, parsed.data);

@@ -52,6 +52,7 @@ export async function findAttempt(attemptId: string) {
       id: true,
       userId: true,
       number: true,
+      variantSalt: true,
       status: true,
       score: true,
       maxScore: true,

@@ -54,7 +54,7 @@ export const loadAttempt = cache(async (attemptId: string) => {
     takenBy: attempt.user.name ?? attempt.user.email,
     viewerIsOwner,
   };
-  const prepared = prepareQuestions(attempt.quizVersion.questions, { userId: attempt.userId, attemptNumber: attempt.number });
+  const prepared = prepareQuestions(attempt.quizVersion.questions, attempt);
   const responses = new Map(attempt.responses.map((response) => [response.questionId, response]));
 
   if (attempt.status === "IN_PROGRESS") {

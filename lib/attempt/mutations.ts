@@ -4,7 +4,8 @@ import { DEFAULT_LOCALE, type TLocale } from "@/lib/core/locales";
 import { createFinalRounds, createPracticeRound, recomputeAttemptScore } from "@/lib/grading/mutations";
 import { recordReviewResults } from "@/lib/practice/review-queue";
 import { gradeQuestion } from "@/lib/quiz/grade-question";
-import type { TAnswer } from "@/lib/quiz/schema";
+import { answerFits } from "@/lib/quiz/answer-fits";
+import type { TAnswer, TQuestion } from "@/lib/quiz/schema";
 import { prepareQuestions } from "./prepare-questions";
 import { whyCannotStart } from "./rules";
 import type { TSavedAnswer } from "./schema";
@@ -45,7 +46,7 @@ export async function startAttempt(db: TDb, input: { userId: string; assignment:
   const deadlineAt = [byLimit, assignment.closesAt].filter((date): date is Date => date !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   try {
     const created = await db.attempt.create({
-      data: { userId, assignmentId: assignment.id, quizVersionId: assignment.quizVersionId, number: taken + 1, status: "IN_PROGRESS", startedAt: now, deadlineAt },
+      data: { userId, assignmentId: assignment.id, quizVersionId: assignment.quizVersionId, number: taken + 1, variantSalt: assignment.id, status: "IN_PROGRESS", startedAt: now, deadlineAt },
       select: { id: true },
     });
     return { attemptId: created.id, resumed: false };
@@ -62,6 +63,7 @@ type TOpenAttempt = {
   userId: string;
   status: "IN_PROGRESS" | "SUBMITTED";
   number: number;
+  variantSalt: string | null;
   score: number | null;
   maxScore: number | null;
   deadlineAt: Date | null;
@@ -74,13 +76,13 @@ async function findAttemptForWriting(db: Pick<TDb, "$queryRaw">, attemptId: stri
   // One round trip: the attempt with its assignment's rules (and, for a submission, its row lock).
   const [row] = options.lock
     ? await db.$queryRaw<TOpenAttempt[]>`
-        SELECT a."userId", a."status"::text AS "status", a."number", a."score", a."maxScore", a."deadlineAt", a."quizVersionId",
+        SELECT a."userId", a."status"::text AS "status", a."number", a."variantSalt", a."score", a."maxScore", a."deadlineAt", a."quizVersionId",
                COALESCE(s."graceSeconds", 60) AS "graceSeconds", COALESCE(s."feedbackTiming"::text, 'AFTER_SUBMIT') AS "feedbackTiming"
         FROM "Attempt" a LEFT JOIN "Assignment" s ON s."id" = a."assignmentId"
         WHERE a."id" = ${attemptId}
         FOR UPDATE OF a`
     : await db.$queryRaw<TOpenAttempt[]>`
-        SELECT a."userId", a."status"::text AS "status", a."number", a."score", a."maxScore", a."deadlineAt", a."quizVersionId",
+        SELECT a."userId", a."status"::text AS "status", a."number", a."variantSalt", a."score", a."maxScore", a."deadlineAt", a."quizVersionId",
                COALESCE(s."graceSeconds", 60) AS "graceSeconds", COALESCE(s."feedbackTiming"::text, 'AFTER_SUBMIT') AS "feedbackTiming"
         FROM "Attempt" a LEFT JOIN "Assignment" s ON s."id" = a."assignmentId"
         WHERE a."id" = ${attemptId}`;
@@ -126,8 +128,18 @@ export async function saveAnswer(db: TDb, input: { attemptId: string; userId: st
   // Someone else's attempt looks exactly like one that does not exist.
   if (!attempt || attempt.userId !== input.userId) throw new AppError("NOT_FOUND");
   checkWritable(attempt, now);
-  if (!(await questionIdsOf(db, attempt.quizVersionId)).has(input.save.questionId)) throw new AppError("QUESTION_NOT_IN_ATTEMPT");
+  await checkAnswersFit(db, attempt.quizVersionId, [input.save]);
   return upsertAnswer(db, input.attemptId, input.save, now);
+}
+
+/** Each answer is to a question of the attempt, and could have come from that question's form */
+async function checkAnswersFit(db: Pick<TDb, "question">, quizVersionId: string, saves: TSavedAnswer[]): Promise<void> {
+  const questions = new Map((await questionsOf(db, quizVersionId)).map((row) => [row.id, row.definition as TQuestion]));
+  for (const save of saves) {
+    const question = questions.get(save.questionId);
+    if (!question) throw new AppError("QUESTION_NOT_IN_ATTEMPT");
+    if (!answerFits(question, save.answer)) throw new AppError("INVALID_INPUT");
+  }
 }
 
 function checkWritable(attempt: TOpenAttempt, now: Date) {
@@ -167,11 +179,8 @@ export async function checkAnswer(db: TDb, input: { attemptId: string; userId: s
   if (!attempt || attempt.userId !== input.userId) throw new AppError("NOT_FOUND");
   if (attempt.feedbackTiming !== "IMMEDIATE") throw new AppError("FORBIDDEN");
   const saved = await saveAnswer(db, input);
-  const [row, { number }] = await Promise.all([
-    db.question.findUniqueOrThrow({ where: { id: input.save.questionId }, select: { id: true, definition: true } }),
-    db.attempt.findUniqueOrThrow({ where: { id: input.attemptId }, select: { number: true } }),
-  ]);
-  const [prepared] = prepareQuestions([row], { userId: input.userId, attemptNumber: number });
+  const row = await db.question.findUniqueOrThrow({ where: { id: input.save.questionId }, select: { id: true, definition: true } });
+  const [prepared] = prepareQuestions([row], attempt);
   return { ...saved, result: gradeQuestion(prepared!.question, input.save.answer) };
 }
 
@@ -230,8 +239,7 @@ export async function submitAttempt(
       const until = acceptsAnswersUntil(attempt);
       const late = until !== null && now > until;
       if (input.answers?.length && !late) {
-        const known = await questionIdsOf(tx, attempt.quizVersionId);
-        if (input.answers.some((save) => !known.has(save.questionId))) throw new AppError("QUESTION_NOT_IN_ATTEMPT");
+        await checkAnswersFit(tx, attempt.quizVersionId, input.answers);
         for (const save of input.answers) await upsertAnswer(tx, input.attemptId, save, now);
       }
       const responses = await tx.$queryRaw<{ id: string; questionId: string; answer: TAnswer }[]>`
@@ -241,7 +249,7 @@ export async function submitAttempt(
       let score = 0;
       let maxScore = 0;
       const forReview: { questionUuid: string; ratio: number }[] = [];
-      const graded = prepareQuestions(questions, { userId: attempt.userId, attemptNumber: attempt.number }).map((prepared) => ({
+      const graded = prepareQuestions(questions, attempt).map((prepared) => ({
         prepared,
         result: gradeQuestion(prepared.question, stored.get(prepared.id)),
       }));

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ZId } from "@/lib/core/text";
 import { ZAnswer } from "@/lib/quiz/schema";
 
-const ZId = z.string().min(1).max(100);
 
 export const ZSavedAnswer = z.object({
   questionId: ZId,

@@ -37,8 +37,8 @@ describe("parameterized questions in attempts", () => {
 
     for (const attemptNumber of [1, 2, 3]) {
       // What the student was shown for this attempt, computed as the quiz page does.
-      const shown = prepareQuestions([row], { userId: student.id, attemptNumber })[0]!;
-      expect(prepareQuestions([row], { userId: student.id, attemptNumber })[0]!.variant).toEqual(shown.variant);
+      const shown = prepareQuestions([row], { userId: student.id, number: attemptNumber, variantSalt: assignment.id })[0]!;
+      expect(prepareQuestions([row], { userId: student.id, number: attemptNumber, variantSalt: assignment.id })[0]!.variant).toEqual(shown.variant);
       const { V, L } = shown.variant as { V: number; L: number };
       expect(shown.question.prompt.en).toBe(`How many texts of ${L} characters from ${V} characters?`);
       const { attemptId } = await startAttempt(db, { userId: student.id, assignment });
@@ -49,5 +49,29 @@ describe("parameterized questions in attempts", () => {
       expect(stored.variant).toEqual(shown.variant);
       expect(stored.grade?.score).toBe(1);
     }
+  });
+
+  it("a practice attempt and an exam attempt with the same number show different numbers", async () => {
+    // Before the assignment was part of the seed, attempt 1 of a practice assignment showed the
+    // numbers (and so the key) of attempt 1 of the exam on the same quiz.
+    const { db } = await createTestDatabase();
+    const content = await loadContent();
+    content.quizzes.find((quiz) => quiz.slug === "01-starter")!.data.questions.push(PARAMETERIZED);
+    await syncContent(db, content);
+    await seedDemo(db);
+    const student = await db.user.findUniqueOrThrow({ where: { email: "student1@example.com" } });
+    const demo = await db.assignment.findUniqueOrThrow({ where: { id: demoAssignmentId("01-starter") } });
+    const select = { id: true, opensAt: true, closesAt: true, timeLimitMinutes: true, attemptsAllowed: true, quizVersionId: true } as const;
+    const seen = new Set<string>();
+    for (const mode of ["PRACTICE", "EXAM", "PRACTICE", "EXAM"] as const) {
+      const assignment = await db.assignment.create({ data: { classId: demo.classId, quizId: demo.quizId, quizVersionId: demo.quizVersionId, mode }, select });
+      const { attemptId } = await startAttempt(db, { userId: student.id, assignment });
+      const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, include: { quizVersion: { include: { questions: { orderBy: { position: "asc" } } } } } });
+      expect(attempt.number).toBe(1);
+      expect(attempt.variantSalt).toBe(assignment.id);
+      seen.add(JSON.stringify(prepareQuestions(attempt.quizVersion.questions, attempt).at(-1)!.variant));
+    }
+    // Four draws from the question's V × L grid: at least three differ (a repeat is a 1-in-many chance)
+    expect(seen.size).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { zText } from "@/lib/core/text";
 import { db } from "@/lib/core/db";
 import { appUrl, sendMail } from "@/lib/core/mailer";
 import { requireUser } from "@/lib/core/session";
@@ -28,7 +29,7 @@ export async function requestPasswordResetAction(input: unknown): Promise<TResul
 }
 
 export async function resetPasswordAction(input: unknown): Promise<TResult> {
-  const parsed = z.object({ token: z.string().min(10).max(200), password: z.string().max(1024) }).safeParse(input);
+  const parsed = z.object({ token: zText(200).min(10), password: zText(1024) }).safeParse(input);
   if (!parsed.success) return { ok: false, code: "INVALID_INPUT" };
   const problem = checkNewPassword(parsed.data.password);
   if (problem) return { ok: false, code: problem };
@@ -41,7 +42,7 @@ export async function resetPasswordAction(input: unknown): Promise<TResult> {
 }
 
 export async function unlockAccountAction(input: unknown): Promise<TResult> {
-  const parsed = z.object({ token: z.string().min(10).max(200) }).safeParse(input);
+  const parsed = z.object({ token: zText(200).min(10) }).safeParse(input);
   if (!parsed.success) return { ok: false, code: "INVALID_INPUT" };
   const email = await consumeEmailToken(db, "unlock", parsed.data.token);
   if (!email) return { ok: false, code: "LINK_INVALID" };

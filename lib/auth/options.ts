@@ -7,6 +7,8 @@ import EmailProvider from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
 import { appUrl, sendMail } from "@/lib/core/mailer";
+import { safeReturnPath } from "@/lib/core/return-path";
+import { newSessionId, revokeSession, SESSION_ENDED, SESSION_MAX_AGE_SECONDS, validSessionUser } from "./session-validity";
 import { activatePendingEnrollments } from "@/lib/roster/mutations";
 import { createEmailToken } from "./email-tokens";
 import { verifyPassword } from "./password";
@@ -72,8 +74,20 @@ export const authOptions: NextAuthOptions = {
   // The adapter keeps users and emailed sign-in tokens in PostgreSQL (next-auth's tables).
   // It is written for @prisma/client; our generated client has the same model API.
   adapter: PrismaAdapter(db as never) as Adapter,
-  // Credentials sign-in needs JWT sessions in next-auth v4. Sessions outlast any exam.
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Credentials sign-in needs JWT sessions in next-auth v4. A week, renewed while in use: it
+  // outlasts any exam; signing out revokes the token itself (lib/auth/session-validity.ts).
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+  logger: {
+    error(code, metadata) {
+      // A revoked or outdated session being cleared is expected, not an error
+      if (code === "JWT_SESSION_ERROR" && (metadata as { message?: string } | undefined)?.message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   pages: { signIn: "/signin", verifyRequest: "/signin?sent=1", error: "/signin" },
   providers: [
     ...universityProvider(),
@@ -124,14 +138,29 @@ If you did not ask to sign in, ignore this email.
     async signIn({ user }) {
       if (user.id && user.email) await activatePendingEnrollments(db, { userId: user.id, email: user.email.toLowerCase() });
     },
+    // Signing out ends this device's session for good, not just its cookie
+    async signOut({ token }) {
+      if (token) await revokeSession(db, token);
+    },
   },
   callbacks: {
+    // After signing in or out, only a path on this site (see lib/core/return-path.ts)
+    redirect({ url, baseUrl }) {
+      const origin = new URL(baseUrl).origin;
+      return new URL(safeReturnPath(url, origin), origin).toString();
+    },
     // Every account needs an email: it is how rosters find people.
     signIn({ user }) {
       return Boolean(user.email);
     },
-    jwt({ token, user }) {
-      if (user) token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+    async jwt({ token, user }) {
+      if (user) {
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = newSessionId();
+        return token;
+      }
+      // A refresh (/api/auth/session): a revoked or outdated token gets no session and loses its cookie
+      if (!(await validSessionUser(db, token))) throw new Error(SESSION_ENDED);
       return token;
     },
     session({ session, token }) {

@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { validSessionUser } from "@/lib/auth/session-validity";
 import { db } from "./db";
 import { AppError, isAppError } from "./errors";
 
@@ -17,12 +18,10 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   // The session is next-auth's signed and encrypted JWT cookie; reading it directly costs a
   // fraction of getServerSession, which runs the whole next-auth handler on every request.
   const token = await getToken({ req: { cookies: await cookies() } as unknown as Parameters<typeof getToken>[0]["req"] });
-  const id = typeof token?.sub === "string" ? token.sub : undefined;
-  const sv = typeof token?.sv === "number" ? token.sv : 0;
-  if (!id) return null;
-  // The token may outlive the account or a "sign out everywhere"; the database has the last word.
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, siteRole: true, sessionVersion: true } });
-  if (!user || user.sessionVersion !== (sv ?? 0)) return null;
+  if (!token) return null;
+  // The token may outlive the account, a "sign out everywhere" or its own sign-out; the database has the last word.
+  const user = await validSessionUser(db, token);
+  if (!user) return null;
   return { id: user.id, email: user.email, name: user.name, siteRole: user.siteRole };
 });
 

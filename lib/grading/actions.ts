@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { ZId } from "@/lib/core/text";
 import { fieldErrors, guarded } from "@/lib/core/action-result";
 import { db } from "@/lib/core/db";
 import { requireClassRole } from "@/lib/core/session";
@@ -13,7 +13,7 @@ type TResult = { ok: true; score: number } | { ok: false; code: string; fields?:
 /** An instructor or TA accepts or replaces a machine grade, with a reason that goes to the audit log. */
 export async function reviewGradeAction(classId: unknown, input: unknown): Promise<TResult> {
   return guarded(async () => {
-    const { classId: id, user } = await requireClassRole(z.string().min(1).max(100).parse(classId), ["INSTRUCTOR", "TA"]);
+    const { classId: id, user } = await requireClassRole(ZId.parse(classId), ["INSTRUCTOR", "TA"]);
     const parsed = ZReviewInput.safeParse(input);
     if (!parsed.success) return { ok: false as const, code: "INVALID_INPUT", fields: fieldErrors(parsed.error) };
     const { responseId, reason, ...decision } = parsed.data;
@@ -30,7 +30,7 @@ export async function reviewGradeAction(classId: unknown, input: unknown): Promi
  */
 export async function reviewGroupAction(classId: unknown, input: unknown): Promise<{ ok: true; accepted: number } | { ok: false; code: string; fields?: Record<string, string> }> {
   return guarded(async () => {
-    const { classId: id, user } = await requireClassRole(z.string().min(1).max(100).parse(classId), ["INSTRUCTOR", "TA"]);
+    const { classId: id, user } = await requireClassRole(ZId.parse(classId), ["INSTRUCTOR", "TA"]);
     const parsed = ZReviewGroupInput.safeParse(input);
     if (!parsed.success) return { ok: false as const, code: "INVALID_INPUT", fields: fieldErrors(parsed.error) };
     let accepted = 0;

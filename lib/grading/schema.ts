@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorable, ZId } from "@/lib/core/text";
 
 import type { TLocale } from "@/lib/core/locales";
 import type { TOpen } from "@/lib/quiz/schema";
@@ -52,15 +53,15 @@ export type TGraderStreamEvent = TGraderEvent | { type: "grader"; name: TGraderN
 export type TGrader = { name: TGraderName; grade(input: TGradeInput, signal?: AbortSignal): AsyncIterable<TGraderStreamEvent> };
 
 // A reviewer's decision, from the grading review form
-const ZReason = z.string().trim().min(1, "reason_required").max(500, "reason_too_long");
-const ZResponseId = z.string().min(1).max(100);
+const ZReason = z.string().trim().min(1, "reason_required").max(500, "reason_too_long").refine(isStorable, "bad_characters");
+const ZResponseId = ZId;
 export const ZReviewInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("ACCEPT"), responseId: ZResponseId, reason: ZReason }),
   z.object({
     action: z.literal("OVERRIDE"),
     responseId: ZResponseId,
     score: z.number({ error: "score_required" }).min(0, "score_range").multipleOf(0.5, "score_step"),
-    feedback: z.string().max(5000, "feedback_too_long"),
+    feedback: z.string().max(5000, "feedback_too_long").refine(isStorable, "bad_characters"),
     reason: ZReason,
   }),
 ]);

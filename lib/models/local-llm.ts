@@ -42,7 +42,10 @@ export class LocalLlm {
     this.loaded ??= (async () => {
       const { getLlama, TokenBias } = await import("node-llama-cpp");
       const llama = await getLlama({ gpu: false, build: "never", progressLogs: false, logLevel: "error" as never });
-      const model = await llama.loadModel({ modelPath: this.modelPath });
+      // Read into memory rather than mapped: llama.cpp repacks the Q4_K weights for AVX2 on load, and
+      // with the file mapped both the mapped pages and the repacked copy stayed resident (2.0 GB
+      // against 1.4 GB, at the same speed; scripts/bench/models.ts)
+      const model = await llama.loadModel({ modelPath: this.modelPath, useMmap: false });
       const context = await model.createContext({ contextSize: this.options.contextSize ?? 4096, threads: this.options.threads ?? 2, sequences: SLOTS });
       const sequences = Array.from({ length: SLOTS }, () => context.getSequence());
       let traditional: TokenBias | null = null;

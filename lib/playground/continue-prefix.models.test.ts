@@ -28,7 +28,8 @@ async function chain(request: TPlaygroundRequest, seed = 1, traditionalOnly = tr
   return steps;
 }
 
-describe("the word chain on the local model", () => {
+// Two cores are shared with the other model test file: a 30-step chain can take a minute there.
+describe("the word chain on the local model", { timeout: 240_000 }, () => {
   it("at temperature 0 writes the same continuation twice, each step taking its most likely candidate", async () => {
     const request = { prefix: "今天天氣很", temperature: 0, steps: 12 };
     const first = await chain(request, 1);
@@ -73,7 +74,7 @@ describe("the word chain on the local model", () => {
   });
 });
 
-describe("the streamed generation", () => {
+describe("the streamed generation", { timeout: 240_000 }, () => {
   async function lines(stream: ReadableStream<Uint8Array>, stopAfterSteps = Infinity, onStop?: () => void): Promise<TPlaygroundLine[]> {
     const text = new TextDecoder();
     const out: TPlaygroundLine[] = [];

@@ -1,12 +1,14 @@
 "use server";
 
 import { z } from "zod";
+import { ZId } from "@/lib/core/text";
 import { db } from "@/lib/core/db";
+import { answerFits } from "@/lib/quiz/answer-fits";
 import { gradeQuestion, type TGradeResult } from "@/lib/quiz/grade-question";
 import { ZAnswer, type TQuestion } from "@/lib/quiz/schema";
 import { drawVariant, instantiate } from "@/lib/quiz/variants";
 
-const ZCheckInput = z.object({ questionId: z.string().min(1).max(100), answer: ZAnswer });
+const ZCheckInput = z.object({ questionId: ZId, answer: ZAnswer });
 
 /**
  * Grades a "check yourself" question in the lecture notes and returns the feedback at once.
@@ -22,6 +24,7 @@ export async function checkYourselfAction(input: unknown): Promise<{ ok: true; r
   });
   if (!row) return { ok: false, code: "NOT_FOUND" };
   const question = row.definition as TQuestion;
+  if (!answerFits(question, parsed.data.answer)) return { ok: false, code: "INVALID_INPUT" };
   const instance = instantiate(question, drawVariant(question, `check:${row.id}`));
   return { ok: true, result: gradeQuestion(instance, parsed.data.answer) };
 }

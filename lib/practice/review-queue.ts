@@ -1,3 +1,4 @@
+import { answerFits } from "@/lib/quiz/answer-fits";
 import type { TDb } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { gradeQuestion, type TGradeResult } from "@/lib/quiz/grade-question";
@@ -70,6 +71,7 @@ export async function answerReview(db: TDb, input: { userId: string; questionUui
   if (!card) throw new AppError("NOT_FOUND");
   const latest = await latestQuestion(db, input.questionUuid);
   if (!latest || latest.definition.type === "open") throw new AppError("NOT_FOUND");
+  if (!answerFits(latest.definition, input.answer)) throw new AppError("INVALID_INPUT");
   const stored = card.card as TStoredCard;
   const question = instantiate(latest.definition, drawVariant(latest.definition, reviewSeed(input.userId, input.questionUuid, stored.reps)));
   const grade = gradeQuestion(question, input.answer);

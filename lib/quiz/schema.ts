@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "@/lib/core/text";
 
 export const ZLocalizedText = z
   .object({
@@ -187,15 +188,15 @@ export type TOpen = z.infer<typeof ZOpen>;
 export type TQuestionType = TQuestion["type"];
 
 // What a student sends for each question type. Unanswered parts are simply missing.
-const ZShortString = z.string().max(100);
+const ZShortString = zText(100);
 export const ZAnswer = z.discriminatedUnion("type", [
   z.object({ type: z.literal("single_choice"), optionId: ZShortString.nullable() }),
   z.object({ type: z.literal("multiple_select"), optionIds: z.array(ZShortString).max(50) }),
   z.object({ type: z.literal("categorize"), placements: z.record(ZShortString, ZShortString) }),
   z.object({ type: z.literal("ordering"), order: z.array(ZShortString).max(50) }),
-  z.object({ type: z.literal("numeric"), text: z.string().max(2000) }),
-  z.object({ type: z.literal("short_text"), text: z.string().max(500) }),
-  z.object({ type: z.literal("next_token"), candidateId: ZShortString.nullable(), typed: z.string().max(50).default("") }),
-  z.object({ type: z.literal("open"), text: z.string().max(20_000) }),
+  z.object({ type: z.literal("numeric"), text: zText(2000) }),
+  z.object({ type: z.literal("short_text"), text: zText(500) }),
+  z.object({ type: z.literal("next_token"), candidateId: ZShortString.nullable(), typed: zText(50).default("") }),
+  z.object({ type: z.literal("open"), text: zText(20_000) }),
 ]);
 export type TAnswer = z.infer<typeof ZAnswer>;

@@ -14,8 +14,14 @@ export function seededRandom(seed: string): () => number {
   };
 }
 
-export function variantSeed(input: { userId: string; questionUuid: string; attemptNumber: number }): string {
-  return `${input.userId}:${input.questionUuid}:${input.attemptNumber}`;
+/**
+ * The seed of a question's numbers in one attempt. `salt` (the assignment, for attempts started
+ * since 2026-12) keeps a practice assignment from showing the numbers, and so the key, of the same
+ * student's exam attempt with the same number; attempts from before it keep their old numbers.
+ */
+export function variantSeed(input: { userId: string; questionUuid: string; attemptNumber: number; salt: string | null }): string {
+  const base = `${input.userId}:${input.questionUuid}:${input.attemptNumber}`;
+  return input.salt === null ? base : `${base}:${input.salt}`;
 }
 
 /** Draws each parameter's value; the same seed always gives the same variant. */

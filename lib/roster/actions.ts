@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/core/db";
 import { fieldErrors, guarded } from "@/lib/core/action-result";
 import { AppError } from "@/lib/core/errors";
+import { ZId, zText } from "@/lib/core/text";
 import { requireClassRole, requireUser } from "@/lib/core/session";
 import { findRosterForImport } from "./data";
 import { applyRosterPlan, approveMember, changeRole, createClass, joinByCode, removeMember, rotateJoinCode, setJoinCode, updateClass } from "./mutations";
@@ -12,7 +13,6 @@ import { decodeRosterBytes, parseRosterCsv, type TRosterRowError } from "./parse
 import { planRosterImport, type TRosterPlan } from "./plan-roster-import";
 import { IMPORT_BATCH, MAX_UPLOAD_BYTES, ZClassFields, ZJoinCode, ZRole, type TActionResult } from "./schema";
 
-const ZId = z.string().min(1).max(100);
 
 export async function createClassAction(input: unknown): Promise<TActionResult> {
   const user = await requireUser();
@@ -59,7 +59,7 @@ export async function previewRosterImportAction(classId: unknown, form: FormData
  */
 export async function commitRosterImportAction(classId: unknown, input: unknown): Promise<TActionResult<{ remaining: number; done: boolean }>> {
   return guarded(async () => {
-    const parsedInput = z.object({ text: z.string().max(MAX_UPLOAD_BYTES), removals: z.array(z.string().max(320)).max(20_000) }).safeParse(input);
+    const parsedInput = z.object({ text: zText(MAX_UPLOAD_BYTES), removals: z.array(zText(320)).max(20_000) }).safeParse(input);
     if (!parsedInput.success) return { ok: false, code: "INVALID_INPUT" };
     const { classId: id } = await requireClassRole(ZId.parse(classId), ["INSTRUCTOR"]);
     const parsed = parseRosterCsv(parsedInput.data.text);

@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { zText } from "@/lib/core/text";
 import { requireClassRoleOrNotFound } from "@/lib/core/session";
 import { findRosterPage, ROSTER_SORTS } from "./data";
 
 const ZRosterQuery = z.object({
-  q: z.string().max(100).catch(""),
-  section: z.string().max(40).catch(""),
+  q: zText(100).catch(""),
+  section: zText(40).catch(""),
   sort: z.enum(ROSTER_SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),

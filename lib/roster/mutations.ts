@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { TDb } from "@/lib/core/db";
+import { AppError } from "@/lib/core/errors";
 import type { TAuthorizedClassId } from "@/lib/core/session";
 import type { TRosterPlan } from "./plan-roster-import";
 
@@ -53,7 +54,8 @@ export async function applyRosterPlan(db: TDb, classId: TAuthorizedClassId, plan
 }
 
 export async function changeRole(db: TDb, classId: TAuthorizedClassId, userId: string, role: "INSTRUCTOR" | "TA" | "STUDENT") {
-  await db.enrollment.update({ where: { classId_userId: { classId, userId } }, data: { role } });
+  const { count } = await db.enrollment.updateMany({ where: { classId, userId }, data: { role } });
+  if (count === 0) throw new AppError("NOT_FOUND");
 }
 
 /** Takes a student off the roster; their attempts stay (they belong to the user and assignment). */

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { isStorable } from "@/lib/core/text";
 
 export const ZClassFields = z.object({
-  name: z.string().trim().min(1, "required").max(120, "too_long"),
-  term: z.string().trim().max(60, "too_long").transform((value) => value || null),
+  name: z.string().trim().min(1, "required").max(120, "too_long").refine(isStorable, "bad_characters"),
+  term: z.string().trim().max(60, "too_long").refine(isStorable, "bad_characters").transform((value) => value || null),
   sections: z
     .string()
     .max(2000, "too_long")
+    .refine(isStorable, "bad_characters")
     .default("")
     .transform((value) => parseSections(value))
     .pipe(z.array(z.string().max(40, "section_too_long")).max(50, "too_many_sections")),
@@ -20,6 +22,7 @@ export function parseSections(text: string): string[] {
 export const ZRole = z.enum(["INSTRUCTOR", "TA", "STUDENT"]);
 export const ZJoinCode = z
   .string()
+  .max(64)
   .transform((value) => value.normalize("NFKC").replace(/[\s-]/g, "").toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9]{4,16}$/));
 

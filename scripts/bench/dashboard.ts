@@ -85,7 +85,7 @@ try {
       let score = 0;
       let maxScore = 0;
       const itemScores: number[] = [];
-      for (const prepared of prepareQuestions(version.questions, { userId, attemptNumber: n })) {
+      for (const prepared of prepareQuestions(version.questions, { userId, number: n, variantSalt: null })) {
         const answer = simulateAnswer(prepared.question, skill + n * 0.2, random);
         const responseId = createId();
         const question = prepared.question as TQuestion;

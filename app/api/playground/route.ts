@@ -1,6 +1,6 @@
 import { getLocale } from "next-intl/server";
 
-import { errorReply, readJson } from "@/lib/core/api";
+import { assertSameSite, errorReply, readJson } from "@/lib/core/api";
 import { AppError, isAppError } from "@/lib/core/errors";
 import { requireApiUser } from "@/lib/core/session";
 import { playgroundLimiter } from "@/lib/playground/limiter";
@@ -12,6 +12,7 @@ import { playgroundStream } from "@/lib/playground/stream";
 export async function POST(request: Request) {
   let release: (() => void) | null = null;
   try {
+    assertSameSite(request);
     const user = await requireApiUser();
     // JSON only, as every state-changing route: another site's form cannot send it without a preflight
     const body = await readJson(request, ZPlaygroundRequest);

@@ -12,7 +12,7 @@ export const POST = jsonRoute<{ questionUuid: string }>(async (request, { questi
   const user = await requireApiUser();
   const { answer } = await readJson(request, z.object({ answer: ZAnswer }));
   const uuid = z.uuid().safeParse(questionUuid);
-  if (!uuid.success) throw new AppError("NOT_FOUND");
+  if (!uuid.success) throw new AppError("INVALID_INPUT");
   const result = await answerReview(db, { userId: user.id, questionUuid: uuid.data, answer });
   const nextToken = result.question.type === "next_token" ? await revealNextToken(db, result.question) : null;
   return { grade: result.grade, nextDue: result.nextDue.toISOString(), nextToken };

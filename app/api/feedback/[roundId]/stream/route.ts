@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZId } from "@/lib/core/text";
 
 import { isAppError } from "@/lib/core/errors";
 import { requireRoundReader } from "@/lib/grading/access";
@@ -9,6 +10,7 @@ const ZLastEventId = z.coerce.number().int().min(0).catch(0);
 /** The round's feedback as server-sent events, from after the last event the browser has. */
 export async function GET(request: Request, context: { params: Promise<{ roundId: string }> }) {
   const { roundId } = await context.params;
+  if (!ZId.safeParse(roundId).success) return Response.json({ ok: false, code: "INVALID_INPUT" }, { status: 400, headers: { "Cache-Control": "no-store" } });
   try {
     await requireRoundReader(roundId);
   } catch (error) {
