@@ -49,6 +49,9 @@ export default defineConfig({
       // The shared app grades with the lexical grader (deterministic); e2e/model-grading.spec.ts
       // runs an app of its own with the installed models
       JIELONG_MODELS: "off",
+      // The tests speak for many clients through X-Forwarded-For (e2e/fixtures.ts gives each test
+      // its own address), as a reverse proxy on this machine would
+      JIELONG_TRUSTED_PROXIES: "127.0.0.1,::1",
       // Mail goes to the SMTP server that e2e/global-setup.ts starts.
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_MAIL_PORT ?? 2526}?ignoreTLS=true`,
       // Single sign-on through the OpenID provider that e2e/global-setup.ts starts.
@@ -56,6 +59,7 @@ export default defineConfig({
       OIDC_CLIENT_ID: "jielong-e2e",
       OIDC_CLIENT_SECRET: "jielong-e2e-secret-0123456789",
       OIDC_NAME: "NTU SSO (test)",
+      OIDC_INSTRUCTOR_CLAIM: "groups=teachers",
     },
   },
 });

@@ -35,9 +35,16 @@ export default async function HomePage() {
             <Link href="/join" className={buttonClass("secondary")}>
               {t("joinClass")}
             </Link>
-            <Link href="/classes/new" className={buttonClass("secondary")}>
-              {t("createClass")}
-            </Link>
+            {user.canTeach ? (
+              <Link href="/classes/new" className={buttonClass("secondary")}>
+                {t("createClass")}
+              </Link>
+            ) : null}
+            {user.siteRole === "ADMIN" ? (
+              <Link href="/admin/teachers" className={buttonClass("secondary")}>
+                {t("manageTeachers")}
+              </Link>
+            ) : null}
           </p>
         </section>
       ) : null}

@@ -1,16 +1,13 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { hashPassword } from "../lib/auth/password";
-import { createDb } from "../lib/core/db";
-import { E2E_DATABASE_URL, expect, signInViaApi, test } from "./fixtures";
+import { expect, signInViaApi, test } from "./fixtures";
 import { callAction, serverActions } from "./server-actions";
+import { createWorld, ROLES, type TRole, type TWorld } from "./world";
 
 // Who may do what, for every route and every server action, exercised over real HTTP.
 // A route file or server action without a row here fails the test.
 
-const ROLES = ["anonymous", "student", "otherStudent", "ta", "otherInstructor", "instructor", "admin"] as const;
-type TRole = (typeof ROLES)[number];
 // "unavailable": let in, but the shared e2e app runs without models, so the model route answers 503
 type TOutcome = "ok" | "signin" | "404" | "denied" | "unavailable";
 type TRow = Record<TRole, TOutcome>;
@@ -21,23 +18,12 @@ const staffPage: TRow = { anonymous: "signin", student: "404", otherStudent: "40
 const memberPage: TRow = { ...staffPage, student: "ok" };
 const instructorAction: TRow = { anonymous: "signin", student: "denied", otherStudent: "denied", ta: "denied", otherInstructor: "denied", instructor: "ok", admin: "ok" };
 const staffAction: TRow = { ...instructorAction, ta: "ok" };
+// Creating a class needs teaching access: the class's instructor, the other instructor and the admin have it
+const teacherAction: TRow = { ...instructorAction, otherInstructor: "ok" };
+const adminOnlyPage: TRow = { ...everyone("404"), anonymous: "signin" };
+const adminAction: TRow = { ...everyone("denied"), anonymous: "signin", admin: "ok" };
 
-type TWorld = {
-  classId: string;
-  assignmentId: string;
-  attemptId: string;
-  openAttemptId: string;
-  questionId: string;
-  questionUuid: string;
-  quizId: string;
-  studentId: string;
-  instructorId: string;
-  checkQuestionId: string;
-  essayAttemptId: string;
-  essayQuestionId: string;
-  roundId: string;
-  responseId: string;
-};
+
 
 // JSON routes answer 401 to the anonymous and 404 to anyone but the attempt's owner.
 const ownerOnlyApi: TRow = { ...everyone("404"), anonymous: "signin", student: "ok" };
@@ -51,6 +37,7 @@ const PAGES: Record<string, { path: (w: TWorld) => string; expect: TRow; post?: 
   "/unlock": { path: () => "/unlock?token=nothing", expect: everyone("ok") },
   "/lectures/[slug]": { path: () => "/lectures/01-what-is-generative-ai", expect: everyone("ok") },
   "/classes/new": { path: () => "/classes/new", expect: signedIn },
+  "/admin/teachers": { path: () => "/admin/teachers", expect: adminOnlyPage },
   "/classes/[classId]": { path: (w) => `/classes/${w.classId}`, expect: staffPage },
   "/classes/[classId]/roster": { path: (w) => `/classes/${w.classId}/roster`, expect: staffPage },
   "/classes/[classId]/grading": { path: (w) => `/classes/${w.classId}/grading?filter=all`, expect: staffPage },
@@ -89,7 +76,9 @@ const ACTIONS: Record<string, { args: (w: TWorld) => unknown[]; expect: TRow }> 
   },
   "lib/grading/actions.ts#reviewGradeAction": { args: (w) => [w.classId, { action: "ACCEPT", responseId: w.responseId, reason: "access matrix" }], expect: staffAction },
   "lib/grading/actions.ts#reviewGroupAction": { args: (w) => [w.classId, { responseIds: [w.responseId], reason: "access matrix" }], expect: staffAction },
-  "lib/roster/actions.ts#createClassAction": { args: () => [{ name: "Access-matrix class", term: "" }], expect: signedIn },
+  "lib/roster/actions.ts#createClassAction": { args: () => [{ name: "Access-matrix class", term: "" }], expect: teacherAction },
+  "lib/roster/actions.ts#grantTeachingAction": { args: (w) => [{ email: w.instructorEmail }], expect: adminAction },
+  "lib/roster/actions.ts#withdrawTeachingAction": { args: (w) => [{ userId: w.taId }], expect: adminAction },
   "lib/roster/actions.ts#updateClassAction": { args: (w) => [w.classId, { name: "Matrix class", term: "", archived: false }], expect: instructorAction },
   "lib/roster/actions.ts#previewRosterImportAction": { args: (w) => [w.classId, formData({ text: "email\nsomeone@example.edu\n" })], expect: instructorAction },
   "lib/roster/actions.ts#commitRosterImportAction": { args: (w) => [w.classId, { text: "email\n", removals: [] }], expect: instructorAction },
@@ -147,59 +136,7 @@ test("every route and server action has a row, and every role gets exactly its r
   expect(new Set(routeFiles()), "a route without a row in PAGES").toEqual(new Set(Object.keys(PAGES)));
   expect(new Set(actionIds.keys()), "a server action without a row in ACTIONS").toEqual(new Set(Object.keys(ACTIONS)));
 
-  const db = createDb(E2E_DATABASE_URL);
-  const password = "matrix-password-1";
-  const passwordHash = await hashPassword(password);
-  const stamp = Date.now().toString(36);
-  const users = Object.fromEntries(
-    await Promise.all(
-      ROLES.filter((role) => role !== "anonymous").map(async (role) => [
-        role,
-        await db.user.create({ data: { email: `matrix-${role.toLowerCase()}-${stamp}@example.com`, name: role, passwordHash, siteRole: role === "admin" ? "ADMIN" : "USER" } }),
-      ]),
-    ),
-  ) as Record<Exclude<TRole, "anonymous">, { id: string; email: string }>;
-  const version = await db.quizVersion.findFirstOrThrow({ where: { quiz: { slug: "01-starter" } }, orderBy: { version: "desc" } });
-  const klass = await db.class.create({
-    data: {
-      name: `Matrix ${stamp}`,
-      enrollments: { create: [{ userId: users.instructor.id, role: "INSTRUCTOR" }, { userId: users.ta.id, role: "TA" }, { userId: users.student.id, role: "STUDENT" }] },
-      assignments: { create: { quizId: version.quizId, quizVersionId: version.id, feedbackTiming: "IMMEDIATE" } },
-    },
-    include: { assignments: true },
-  });
-  await db.class.create({ data: { name: `Other ${stamp}`, enrollments: { create: [{ userId: users.otherInstructor.id, role: "INSTRUCTOR" }, { userId: users.otherStudent.id, role: "STUDENT" }] } } });
-  const attempt = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: version.id, assignmentId: klass.assignments[0]!.id, status: "SUBMITTED", submittedAt: new Date(), score: 0, maxScore: 4 } });
-  const check = await db.question.findFirstOrThrow({ where: { quizVersion: { quiz: { kind: "CHECK_YOURSELF" } } } });
-  const open = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: version.id, assignmentId: klass.assignments[0]!.id, number: 2 } });
-  const question = await db.question.findFirstOrThrow({ where: { quizVersionId: version.id, type: "NUMERIC" } });
-  // The student has this question in their review queue; nobody else does.
-  await db.reviewCard.create({ data: { userId: users.student.id, questionUuid: question.questionUuid, card: { due: new Date().toISOString(), stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0 }, due: new Date(), lastRatio: 0 } });
-  // An attempt at a quiz with an open question, and a finished final grading round on the student's answer
-  const essayVersion = await db.quizVersion.findFirstOrThrow({ where: { quiz: { slug: "02-what-generative-ai-is" } }, orderBy: { version: "desc" } });
-  const essayAssignment = await db.assignment.create({ data: { classId: klass.id, quizId: essayVersion.quizId, quizVersionId: essayVersion.id, feedbackTiming: "IMMEDIATE" } });
-  const essayAttempt = await db.attempt.create({ data: { userId: users.student.id, quizVersionId: essayVersion.id, assignmentId: essayAssignment.id } });
-  const essay = await db.question.findFirstOrThrow({ where: { quizVersionId: essayVersion.id, type: "OPEN" } });
-  const response = await db.response.create({ data: { attemptId: attempt.id, questionId: question.id, answer: { type: "numeric", text: "1" } } });
-  await db.grade.create({ data: { responseId: response.id, score: 0, maxScore: 1, source: "AUTO", feedback: { score: 0, maxScore: 1, outcome: "incorrect", feedback: [] } } });
-  const round = await db.feedbackRound.create({ data: { responseId: response.id, round: 1, purpose: "FINAL", answer: "1", locale: "en", status: "DONE", maxScore: 1, score: 0 } });
-  const world: TWorld = {
-    classId: klass.id,
-    assignmentId: klass.assignments[0]!.id,
-    attemptId: attempt.id,
-    openAttemptId: open.id,
-    questionId: question.id,
-    questionUuid: question.questionUuid,
-    quizId: version.quizId,
-    studentId: users.student.id,
-    instructorId: users.instructor.id,
-    checkQuestionId: check.id,
-    essayAttemptId: essayAttempt.id,
-    essayQuestionId: essay.id,
-    roundId: round.id,
-    responseId: response.id,
-  };
-  await db.$disconnect();
+  const { world, users, password } = await createWorld();
 
   const contexts = {} as Record<TRole, APIRequestContext>;
   for (const role of ROLES) {

@@ -27,9 +27,20 @@ export async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-type TFixtures = { db: TDb; student: TTestUser; makeUser: (label: string) => Promise<TTestUser> };
+/** A documentation-range address (198.18.0.0/15), different for each call */
+export function testClientAddress(): string {
+  const [a, b] = randomBytes(2);
+  return `198.${18 + (a! & 1)}.${b}.${1 + (randomBytes(1)[0]! % 250)}`;
+}
+
+type TFixtures = { db: TDb; student: TTestUser; makeUser: (label: string, options?: { canTeach?: boolean }) => Promise<TTestUser> };
 
 export const test = base.extend<TFixtures>({
+  // Each test is its own client (a reverse proxy's X-Forwarded-For; the app trusts 127.0.0.1 as
+  // one): per-client limits on sign-in failures and mails count one test's requests, not the run's.
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+    await use({ "X-Forwarded-For": testClientAddress(), ...extraHTTPHeaders });
+  },
   db: async ({}, use) => {
     const db = createDb(E2E_DATABASE_URL);
     await use(db);
@@ -37,10 +48,10 @@ export const test = base.extend<TFixtures>({
   },
   // Users with unique emails, so specs can run side by side.
   makeUser: async ({ db }, use) => {
-    await use(async (label) => {
+    await use(async (label, options = {}) => {
       const suffix = randomBytes(4).toString("hex");
       const password = `pw-${randomBytes(8).toString("hex")}`;
-      const user = await db.user.create({ data: { email: `e2e-${suffix}@example.com`, name: `${label} ${suffix}`, passwordHash: await hashPassword(password) } });
+      const user = await db.user.create({ data: { email: `e2e-${suffix}@example.com`, name: `${label} ${suffix}`, passwordHash: await hashPassword(password), canTeach: options.canTeach ?? false } });
       return { id: user.id, email: user.email, name: user.name!, password };
     });
   },

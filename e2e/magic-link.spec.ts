@@ -3,7 +3,7 @@ import { waitForMail } from "./mail-catcher";
 import { createClassViaForm } from "./pages/create-class";
 
 test("a student on an imported roster signs in by emailed link for the first time and finds the class", async ({ page, browser, makeUser }) => {
-  const instructor = await makeUser("老師");
+  const instructor = await makeUser("老師", { canTeach: true });
   const newcomer = `newcomer-${Date.now().toString(36)}@example.edu`;
   await signInViaApi(page.request, instructor.email, instructor.password);
   await createClassViaForm(page, "連結登入班");

@@ -18,13 +18,15 @@ export async function startOidcProvider(appBaseUrl: string): Promise<() => Promi
         response_types: ["code"],
       },
     ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     cookies: { keys: ["e2e-cookie-key-not-secret"] },
     // Like most university identity providers: the ID token itself carries email and name.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx, id) {
-      return { accountId: id, claims: async () => ({ sub: id, email: id.toLowerCase(), email_verified: true, name: `SSO ${id.split("@")[0]}` }) };
+      // Logins starting with "teacher-" belong to the teachers' group (OIDC_INSTRUCTOR_CLAIM in playwright.config.ts)
+      const groups = id.startsWith("teacher-") ? ["staff", "teachers"] : ["students"];
+      return { accountId: id, claims: async () => ({ sub: id, email: id.toLowerCase(), email_verified: true, name: `SSO ${id.split("@")[0]}`, groups }) };
     },
   });
   const server = provider.listen(OIDC_PORT);

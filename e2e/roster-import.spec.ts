@@ -2,7 +2,7 @@ import { expect, expectAccessible, signInViaApi, test } from "./fixtures";
 import { createClassViaForm } from "./pages/create-class";
 
 test("an instructor creates a class, previews and imports a roster twice, exports it safely, and a student joins by code", async ({ page, browser, makeUser, db }) => {
-  const instructor = await makeUser("老師");
+  const instructor = await makeUser("老師", { canTeach: true });
   const existing = await makeUser("已有帳號");
   const joiner = await makeUser("代碼加入");
   await signInViaApi(page.request, instructor.email, instructor.password);
@@ -89,7 +89,7 @@ test("an instructor creates a class, previews and imports a roster twice, export
 });
 
 test("a roster that is not UTF-8 gets a clear message and nothing is saved", async ({ page, makeUser, db }) => {
-  const instructor = await makeUser("老師");
+  const instructor = await makeUser("老師", { canTeach: true });
   await signInViaApi(page.request, instructor.email, instructor.password);
   const classId = await createClassViaForm(page, "Big5 測試");
   // "email,姓名\na@example.com,王小明" in Big5
@@ -102,7 +102,7 @@ test("a roster that is not UTF-8 gets a clear message and nothing is saved", asy
 
 test("a 5,000-row roster imports in batches with progress, and the page stays usable", async ({ page, makeUser, db }) => {
   test.setTimeout(180_000);
-  const instructor = await makeUser("老師");
+  const instructor = await makeUser("老師", { canTeach: true });
   await signInViaApi(page.request, instructor.email, instructor.password);
   const classId = await createClassViaForm(page, "大班 5000 人");
   const rows = Array.from({ length: 5000 }, (_, i) => `s${String(i).padStart(4, "0")}-${classId}@example.edu,學生${i},B${10000 + i},${"ABCDE"[i % 5]}`);

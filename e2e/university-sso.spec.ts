@@ -20,3 +20,26 @@ test("a student signs in with the university's single sign-on (OpenID Connect) a
   expect(user.accounts.map((account) => account.provider)).toEqual(["university"]);
   expect(user.enrollments.map((enrollment) => [enrollment.classId, enrollment.rosterName])).toEqual([["demo-genai-2024", "單一登入同學"]]);
 });
+
+test("a teacher whose single sign-on says so (the configured group) may create classes; a student may not", async ({ page, db, browser }) => {
+  const stamp = Date.now().toString(36);
+  const signInWithSso = async (login: string, target = page) => {
+    await target.goto("/signin");
+    await target.getByRole("button", { name: "使用 NTU SSO (test) 登入" }).click();
+    await target.locator('input[name="login"]').fill(login);
+    await target.locator('input[name="password"]').fill("anything");
+    await target.getByRole("button", { name: "Sign-in" }).click();
+    await target.getByRole("button", { name: "Continue" }).click();
+    await expect(target.getByText(/已登入：SSO /)).toBeVisible();
+  };
+  await signInWithSso(`teacher-${stamp}@example.edu`);
+  expect((await db.user.findUniqueOrThrow({ where: { email: `teacher-${stamp}@example.edu` } })).canTeach).toBe(true);
+  await expect(page.getByRole("link", { name: "建立班級" })).toBeVisible();
+
+  const other = await browser.newContext();
+  const studentPage = await other.newPage();
+  await signInWithSso(`pupil-${stamp}@example.edu`, studentPage);
+  expect((await db.user.findUniqueOrThrow({ where: { email: `pupil-${stamp}@example.edu` } })).canTeach).toBe(false);
+  await expect(studentPage.getByRole("link", { name: "建立班級" })).toHaveCount(0);
+  await other.close();
+});

@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { loadContent, type TContent } from "@/lib/content/load-content";
@@ -12,6 +11,7 @@ import { computeNextTokenProbabilities, describeComputeReport } from "@/lib/cont
 import { syncContent } from "@/lib/content/sync-content";
 import { checkDatabaseReachable, describeDatabaseUrl } from "@/lib/core/database-check";
 import { createDb } from "@/lib/core/db";
+import { freePort } from "@/lib/core/free-port";
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from "@/lib/core/embedded-postgres";
 import { EnvError, readEnv } from "@/lib/core/env";
 import { migrate, MigrationError } from "@/lib/core/migrate";
@@ -23,6 +23,7 @@ import { buildIfNeeded } from "./build-if-needed";
 
 let embedded: TEmbeddedPostgres | undefined;
 let app: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
 let stopping = false;
 
 /** An expected reason not to start: printed as one clear message, without a stack trace. */
@@ -31,16 +32,19 @@ function fail(message: string): never {
   throw new StartupError(message);
 }
 
+async function stopChild(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((resolve) => {
+    const timer = setTimeout(() => { child.kill("SIGKILL"); resolve(null); }, 8000);
+    child.once("exit", () => { clearTimeout(timer); resolve(null); });
+  });
+}
+
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (app && app.exitCode === null) {
-    app.kill("SIGTERM");
-    await new Promise((resolve) => {
-      const timer = setTimeout(() => { app?.kill("SIGKILL"); resolve(null); }, 8000);
-      app?.once("exit", () => { clearTimeout(timer); resolve(null); });
-    });
-  }
+  await Promise.all([stopChild(app), stopChild(worker)]);
   if (embedded) await embedded.stop().catch(() => {});
   process.exit(code);
 }
@@ -159,16 +163,49 @@ async function main() {
   await buildIfNeeded();
 
   const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  app = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
+  const secret = await authSecret(env.JIELONG_DATA_DIR, env.NEXTAUTH_SECRET);
+  // Grading (the lexical and semantic graders, the local model) runs in a process of its own, so a
+  // long answer or a busy model never holds up the web server's requests. JIELONG_WORKER=external:
+  // the grading workers run elsewhere (npm run worker).
+  // It also holds the local model for the web server's word chain (served on loopback, with a key)
+  // and computes the next-token questions' probabilities once the model is warm.
+  const inlineWorker = env.JIELONG_WORKER === "inline";
+  const playground = inlineWorker ? { port: await freePort(), key: randomBytes(32).toString("hex") } : null;
+  if (inlineWorker) {
+    worker = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", path.join(import.meta.dirname, "worker.ts")], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_URL: url,
+        NEXTAUTH_SECRET: secret,
+        JIELONG_PLAYGROUND_PORT: String(playground!.port),
+        JIELONG_WORKER_KEY: playground!.key,
+        JIELONG_COMPUTE_PROBABILITIES: "1",
+      },
+    });
+    worker.on("exit", (code) => {
+      if (!stopping) {
+        console.error(`✖ The grading worker stopped (exit code ${code}).`);
+        void shutdown(code ?? 1);
+      }
+    });
+  }
+  // scripts/serve.mjs: Next.js behind Node's HTTP server, which knows each connection's address
+  app = spawn(process.execPath, [path.join(import.meta.dirname, "serve.mjs")], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
+      PORT: String(env.PORT),
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: await authSecret(env.JIELONG_DATA_DIR, env.NEXTAUTH_SECRET),
+      NEXTAUTH_SECRET: secret,
       JIELONG_DEMO_MODE: seed ? "1" : "0",
+      // The web server itself never grades (see the worker above)
+      JIELONG_WORKER: "external",
+      ...(playground ? { JIELONG_PLAYGROUND_URL: `http://127.0.0.1:${playground.port}`, JIELONG_WORKER_KEY: playground.key } : {}),
     },
   });
   app.on("exit", (code) => {
@@ -187,7 +224,8 @@ async function main() {
     console.log("  No demo accounts were created (this database came from DATABASE_URL). Run `npm run db:seed-demo` to add them.");
   }
   console.log("\n  Press Ctrl-C to stop.\n");
-  void computeProbabilitiesInBackground(databaseUrl, content);
+  // With no worker of our own (JIELONG_WORKER=external), the probabilities are computed here
+  if (!inlineWorker) void computeProbabilitiesInBackground(databaseUrl, content);
 }
 
 main().catch((error) => {

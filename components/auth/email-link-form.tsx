@@ -20,7 +20,8 @@ export function EmailLinkForm({ callbackUrl }: { callbackUrl: string }) {
     setMessage(null);
     try {
       const result = await signIn("email", { email, callbackUrl, redirect: false });
-      setMessage(result?.ok && !result.error ? { tone: "info", text: t("linkSent") } : { tone: "error", text: t("unavailable") });
+      if (result?.ok && !result.error) setMessage({ tone: "info", text: t("linkSent") });
+      else setMessage({ tone: "error", text: t(result?.error === "EmailThrottled" ? "linkThrottled" : "unavailable") });
     } catch {
       setMessage({ tone: "error", text: t("unavailable") });
     }

@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/text-area";
 import { commitRosterImportAction, previewRosterImportAction } from "@/lib/roster/actions";
 import type { TRosterRowError } from "@/lib/roster/parse-roster-csv";
-import type { TRosterPlan } from "@/lib/roster/plan-roster-import";
+import type { TRosterPreview } from "@/lib/roster/plan-roster-import";
 
-type TPreview = { text: string; plan: TRosterPlan; errors: TRosterRowError[] };
+type TPreview = { text: string; plan: TRosterPreview; errors: TRosterRowError[] };
 
 /** Upload or paste, preview what would change, then import in batches with progress. */
 export function RosterImport({ classId }: { classId: string }) {
@@ -103,12 +103,33 @@ export function RosterImport({ classId }: { classId: string }) {
             {t("roster.previewTitle")}
           </h3>
           <ul className="ml-6 list-disc" data-testid="import-summary">
-            <li>{t("roster.toAdd", { count: plan.add.length, pending: plan.add.filter((row) => !row.userId).length })}</li>
+            <li>{t("roster.toAdd", { count: plan.add.length, pending: plan.add.filter((row) => !row.hasAccount).length })}</li>
             <li>{t("roster.toUpdate", { count: plan.update.length })}</li>
             <li>{t("roster.unchanged", { count: plan.unchanged.length })}</li>
             {plan.staff.length ? <li>{t("roster.staffRows", { count: plan.staff.length })}</li> : null}
             <li>{t("roster.rowErrors", { count: preview.errors.length })}</li>
           </ul>
+          {plan.add.length ? (
+            <table className="w-full border-collapse text-sm" data-testid="rows-to-add">
+              <caption className="text-left font-medium">{t("roster.addTable")}</caption>
+              <thead>
+                <tr className="border-b border-slate-400">
+                  <th scope="col" className="py-1 pr-3 text-left">{t("roster.colEmail")}</th>
+                  <th scope="col" className="py-1 pr-3 text-left">{t("roster.colName")}</th>
+                  <th scope="col" className="py-1 text-left">{t("roster.whatHappens")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.add.slice(0, 200).map((row) => (
+                  <tr key={row.email} className="border-b border-slate-200">
+                    <td className="py-1 pr-3 break-all">{row.email}</td>
+                    <td className="py-1 pr-3">{row.name}</td>
+                    <td className="py-1">{t(row.hasAccount ? "roster.hasAccount" : "roster.willBeInvited")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           {preview.errors.length ? (
             <table className="w-full border-collapse text-sm">
               <caption className="text-left font-medium">{t("roster.errorTable")}</caption>

@@ -1,6 +1,7 @@
 import type { TDb } from "@/lib/core/db";
 import { AppError } from "@/lib/core/errors";
 import { DEFAULT_LOCALE, type TLocale } from "@/lib/core/locales";
+import { hitRateLimits } from "@/lib/core/rate-limit";
 import { createFinalRounds, createPracticeRound, recomputeAttemptScore } from "@/lib/grading/mutations";
 import { recordReviewResults } from "@/lib/practice/review-queue";
 import { gradeQuestion } from "@/lib/quiz/grade-question";
@@ -184,16 +185,21 @@ export async function checkAnswer(db: TDb, input: { attemptId: string; userId: s
   return { ...saved, result: gradeQuestion(prepared!.question, input.save.answer) };
 }
 
+/** Feedback requests one student may make in ten minutes (a round per request at most) */
+export const FEEDBACK_PER_STUDENT = { limit: 30, windowSeconds: 10 * 60 };
+
 /**
  * Saves an open answer and queues a round of rubric feedback on it (assignments with feedback
  * after each answer). Asking again after revising starts the next round of the conversation.
- * `headStart`: the app grades with the built-in grader, so the round starts with its first words.
  */
-export async function requestFeedback(db: TDb, input: { attemptId: string; userId: string; save: TSavedAnswer; locale: TLocale; now?: Date; headStart?: boolean }) {
+export async function requestFeedback(db: TDb, input: { attemptId: string; userId: string; save: TSavedAnswer; locale: TLocale; now?: Date }) {
   const attempt = await findAttemptForWriting(db, input.attemptId);
   if (!attempt || attempt.userId !== input.userId) throw new AppError("NOT_FOUND");
   if (attempt.feedbackTiming !== "IMMEDIATE") throw new AppError("FORBIDDEN");
   if (input.save.answer.type !== "open") throw new AppError("INVALID_INPUT");
+  // Each request may start grading work: a student gets a fair number a while, not an unbounded one
+  const limit = await hitRateLimits(db, [{ key: `feedback:${input.userId}`, rule: FEEDBACK_PER_STUDENT }], input.now);
+  if (!limit.allowed) throw new AppError("TOO_MANY_REQUESTS");
   const saved = await saveAnswer(db, input);
   const response = await db.response.findUniqueOrThrow({
     where: { attemptId_questionId: { attemptId: input.attemptId, questionId: input.save.questionId } },
@@ -201,7 +207,7 @@ export async function requestFeedback(db: TDb, input: { attemptId: string; userI
   });
   if (response.question.type !== "OPEN") throw new AppError("INVALID_INPUT");
   const answer = (response.answer as TAnswer).type === "open" ? (response.answer as { text: string }).text : "";
-  const round = await createPracticeRound(db, { responseId: response.id, answer, locale: input.locale, maxScore: response.question.points, headStart: input.headStart });
+  const round = await createPracticeRound(db, { responseId: response.id, answer, locale: input.locale, maxScore: response.question.points });
   return { ...saved, ...round };
 }
 

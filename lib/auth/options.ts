@@ -6,6 +6,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
+import { clientAddress } from "@/lib/core/client-address";
+import { claimGrantsTeaching } from "@/lib/roster/teaching";
 import { appUrl, sendMail } from "@/lib/core/mailer";
 import { safeReturnPath } from "@/lib/core/return-path";
 import { newSessionId, revokeSession, SESSION_ENDED, SESSION_MAX_AGE_SECONDS, validSessionUser } from "./session-validity";
@@ -15,14 +17,6 @@ import { verifyPassword } from "./password";
 import { checkThrottle, clearThrottle, LOCK_AFTER, recordFailure, throttleKeys } from "./throttle";
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(1024) });
-
-/** The client's address, only when a reverse proxy we trust (JIELONG_TRUST_PROXY=1) says it. */
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  if (process.env.JIELONG_TRUST_PROXY !== "1") return null;
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || null;
-}
 
 async function sendUnlockMail(email: string) {
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
@@ -128,15 +122,20 @@ If you did not ask to sign in, ignore this email.
           if (failures === LOCK_AFTER) await sendUnlockMail(parsed.data.email);
           return null;
         }
-        await clearThrottle(db, keys);
+        // Only the email's count: a client spraying other emails cannot reset its own by signing in to one account
+        await clearThrottle(db, keys.filter((key) => key.startsWith("email:")));
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   events: {
     // Roster rows waiting for this email become enrollments, whichever way the person signed in.
-    async signIn({ user }) {
+    async signIn({ user, account, profile }) {
       if (user.id && user.email) await activatePendingEnrollments(db, { userId: user.id, email: user.email.toLowerCase() });
+      // The university's identity provider says this person teaches (OIDC_INSTRUCTOR_CLAIM)
+      if (user.id && account?.provider === "university" && claimGrantsTeaching(profile as Record<string, unknown> | undefined)) {
+        await db.user.update({ where: { id: user.id }, data: { canTeach: true } });
+      }
     },
     // Signing out ends this device's session for good, not just its cookie
     async signOut({ token }) {

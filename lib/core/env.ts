@@ -20,6 +20,7 @@ const ZEnv = z.object({
   EMBEDDINGS_BASE_URL: z.string().url().optional().describe("OpenAI-compatible embeddings endpoint for the semantic grader; unset means the installed local model"),
   EMBEDDINGS_MODEL: z.string().min(1).optional().describe("Model name sent to EMBEDDINGS_BASE_URL"),
   EMBEDDINGS_API_KEY: z.string().optional().describe("API key for EMBEDDINGS_BASE_URL, if it needs one"),
+  JIELONG_TRUSTED_PROXIES: z.string().optional().describe("Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated"),
   JIELONG_MODELS: z.enum(["on", "off"]).default("on").describe("off: use no installed model (lexical grader, composed feedback)"),
   JIELONG_MODELS_DIR: z.string().optional().describe("Where `npm run models:install` puts the pinned models; default <JIELONG_DATA_DIR>/models"),
 });

@@ -7,7 +7,8 @@ import { validSessionUser } from "@/lib/auth/session-validity";
 import { db } from "./db";
 import { AppError, isAppError } from "./errors";
 
-export type TSessionUser = { id: string; email: string; name: string | null; siteRole: "USER" | "ADMIN" };
+/** `canTeach`: may create classes (a capability; site admins always may) */
+export type TSessionUser = { id: string; email: string; name: string | null; siteRole: "USER" | "ADMIN"; canTeach: boolean };
 export type TClassRole = "INSTRUCTOR" | "TA" | "STUDENT";
 
 declare const authorizedClassBrand: unique symbol;
@@ -22,13 +23,23 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   // The token may outlive the account, a "sign out everywhere" or its own sign-out; the database has the last word.
   const user = await validSessionUser(db, token);
   if (!user) return null;
-  return { id: user.id, email: user.email, name: user.name, siteRole: user.siteRole };
+  return { id: user.id, email: user.email, name: user.name, siteRole: user.siteRole, canTeach: user.canTeach || user.siteRole === "ADMIN" };
 });
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireUser(returnTo?: string): Promise<TSessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  return user;
+}
+
+/** A site administrator; anyone else gets the page that does not exist (pages) or FORBIDDEN (actions) */
+export async function requireSiteAdmin(returnTo?: string, options: { page?: boolean } = {}): Promise<TSessionUser> {
+  const user = await requireUser(returnTo);
+  if (user.siteRole !== "ADMIN") {
+    if (options.page) notFound();
+    throw new AppError("FORBIDDEN");
+  }
   return user;
 }
 

@@ -1,7 +1,7 @@
 import { composeFeedback } from "./compose-feedback";
 import { splitIntoTokens } from "./feedback-tokens";
 import { judgeRubric } from "./rubric-verdicts";
-import type { TCriterionEvent, TGradeInput, TGrader, TGraderEvent, TGraderStreamEvent } from "./schema";
+import type { TCriterionEvent, TGradeInput, TGrader, TGraderEvent } from "./schema";
 import { scoreVerdicts } from "./score";
 
 // The offline default: deterministic, no model. Its feedback goes through the same token stream as
@@ -26,20 +26,6 @@ export function* builtinEvents(input: TGradeInput): Generator<TGraderEvent> {
   const feedback = composeFeedback({ ...input, criteria, misconceptionIds: misconceptions.map((m) => m.misconceptionId) });
   for (const text of splitIntoTokens(feedback)) yield { type: "token", text };
   yield { type: "score", score: scoreVerdicts(input.question, criteria), maxScore: input.question.points, confidence: confidenceOf(criteria, analysis.terms.size) };
-}
-
-/**
- * What the built-in grader streams first, up to and including its first token: the request that
- * creates a round stores these at once, so the student's first words need no worker; the worker
- * then carries on after them (the grader is deterministic, so it skips what is stored).
- */
-export function builtinHeadStart(input: TGradeInput): TGraderStreamEvent[] {
-  const events: TGraderStreamEvent[] = [{ type: "grader", name: "builtin" }];
-  for (const event of builtinEvents(input)) {
-    events.push(event);
-    if (event.type === "token") break;
-  }
-  return events;
 }
 
 /**

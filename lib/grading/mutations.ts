@@ -4,10 +4,6 @@ import type { TLocale } from "@/lib/core/locales";
 import { notify } from "@/lib/core/pg-listen";
 import type { TAuthorizedClassId } from "@/lib/core/session";
 import type { TGradeResult } from "@/lib/quiz/grade-question";
-
-import type { TOpen } from "@/lib/quiz/schema";
-
-import { builtinHeadStart } from "./builtin-grader";
 import type { TCriterionEvent, TRound } from "./schema";
 import type { TStreamEvent } from "./stream-events";
 
@@ -25,7 +21,7 @@ export const LEASE_SECONDS = 20;
  */
 export async function createPracticeRound(
   db: TDb,
-  input: { responseId: string; answer: string; locale: TLocale; maxScore: number; headStart?: boolean },
+  input: { responseId: string; answer: string; locale: TLocale; maxScore: number },
 ): Promise<{ roundId: string; created: boolean }> {
   if (!input.answer.trim()) throw new AppError("ANSWER_EMPTY");
   return db.$transaction(async (tx) => {
@@ -39,19 +35,12 @@ export async function createPracticeRound(
     if (last && (last.status === "QUEUED" || last.status === "RUNNING")) return { roundId: last.id, created: false };
     if (rounds.length >= MAX_PRACTICE_ROUNDS) throw new AppError("TOO_MANY_ROUNDS");
     const number = (last?.round ?? 0) + 1;
+    // Stored before any grading, in a short transaction: a round counts toward the cap even when
+    // its grading later fails. The request never grades; the grading worker process does.
     const round = await tx.feedbackRound.create({
       data: { responseId: input.responseId, round: number, purpose: "PRACTICE", answer: input.answer, locale: input.locale, maxScore: input.maxScore },
-      select: { id: true, response: { select: { question: { select: { definition: true } } } } },
+      select: { id: true },
     });
-    // The built-in grader's verdicts and first words are stored with the round: the student sees
-    // them as soon as the stream opens, and the worker carries on after them.
-    if (input.headStart) {
-      const question = round.response.question.definition as TOpen;
-      const history = await roundHistory(tx, input.responseId, number);
-      const events = builtinHeadStart({ question, answer: input.answer, history, locale: input.locale });
-      await tx.feedbackEvent.createMany({ data: events.map((event, i) => ({ roundId: round.id, seq: i + 1, event })) });
-      await tx.feedbackRound.update({ where: { id: round.id }, data: { grader: "builtin" } });
-    }
     return { roundId: round.id, created: true };
   });
 }

@@ -43,7 +43,9 @@ export function pickGrader(): TGrader {
   return globalForGrader.jielongGrader;
 }
 
-/** Whether this process grades with the built-in grader (no model configured). */
-export function usesBuiltinGrader(): boolean {
-  return pickGrader().name === "builtin";
+/** Which grader this process runs, in words for the log */
+export function describeGrader(): string {
+  const grader = pickGrader();
+  if (grader.name === "builtin") return "the lexical built-in grader (no model installed or configured)";
+  return `the ${grader.name} grader`;
 }

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { requestFeedback, startAttempt, submitAttempt } from "@/lib/attempt/mutations";
+import { FEEDBACK_PER_STUDENT, requestFeedback, startAttempt, submitAttempt } from "@/lib/attempt/mutations";
 import { loadContent } from "@/lib/content/load-content";
 import { syncContent } from "@/lib/content/sync-content";
 import { createTestDatabase, type TTestDatabase } from "@/lib/core/testing/test-database";
 import { demoAssignmentId, seedDemo } from "@/lib/roster/seed-demo";
 
 import { builtinGrader } from "./builtin-grader";
-import { findStaleRounds } from "./mutations";
+import { findStaleRounds, MAX_PRACTICE_ROUNDS } from "./mutations";
 import { runRound } from "./run-round";
 import type { TGrader } from "./schema";
 import type { TStreamEvent } from "./stream-events";
@@ -51,25 +51,18 @@ beforeAll(async () => {
 });
 
 describe("practice feedback rounds", () => {
-  it("with the built-in grader, stores its first words with the round, and the worker carries on after them", async () => {
-    const plain = await newStudentAttempt();
-    const early = await newStudentAttempt();
-    const ask = (who: { userId: string; attemptId: string }, headStart: boolean) =>
-      requestFeedback(t.db, { ...who, locale: "en", headStart, save: { questionId: openQuestionId, answer: { type: "open", text: PARTIAL }, seq: 1 } });
-    const without = await ask(plain, false);
-    const withHeadStart = await ask(early, true);
-    expect(await eventsOf(without.roundId)).toEqual([]);
-    // Before any worker: the grader, its verdicts, and the first token
-    const stored = await eventsOf(withHeadStart.roundId);
-    expect(stored[0]).toEqual({ type: "grader", name: "builtin" });
-    expect(stored.at(-1)?.type).toBe("token");
-    expect(stored.filter((e) => e.type === "token")).toHaveLength(1);
-    expect(stored.some((e) => e.type === "criterion")).toBe(true);
-    await runRound(t.db, without.roundId, { grader: builtinGrader });
-    await runRound(t.db, withHeadStart.roundId, { grader: builtinGrader });
-    // The same stream, nothing repeated or lost
-    expect(await eventsOf(withHeadStart.roundId)).toEqual(await eventsOf(without.roundId));
-    expect((await t.db.feedbackRound.findUniqueOrThrow({ where: { id: withHeadStart.roundId } })).status).toBe("DONE");
+  it("the request only stores the round; a round whose grading fails still counts toward the cap", async () => {
+    const { userId, attemptId } = await newStudentAttempt();
+    const ask = (seq: number) => requestFeedback(t.db, { attemptId, userId, locale: "en", save: { questionId: openQuestionId, answer: { type: "open", text: `${PARTIAL} (${seq})` }, seq } });
+    const first = await ask(1);
+    // Nothing graded inside the request: no events until a worker takes the round
+    expect(await eventsOf(first.roundId)).toEqual([]);
+    await t.db.feedbackRound.update({ where: { id: first.roundId }, data: { status: "FAILED" } });
+    for (let seq = 2; seq <= MAX_PRACTICE_ROUNDS; seq++) {
+      const { roundId } = await ask(seq);
+      await t.db.feedbackRound.update({ where: { id: roundId }, data: { status: seq % 2 ? "FAILED" : "DONE" } });
+    }
+    await expect(ask(MAX_PRACTICE_ROUNDS + 1)).rejects.toMatchObject({ code: "TOO_MANY_ROUNDS" });
   });
 
   it("streams verdicts, tokens and a score, and the next round speaks to what changed", async () => {
@@ -177,3 +170,18 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   for await (const item of iterable) out.push(item);
   return out;
 }
+
+describe("feedback requests per student", () => {
+  it("are limited over ten minutes with TOO_MANY_REQUESTS, for that student only", async () => {
+    const { userId, attemptId } = await newStudentAttempt();
+    const other = await newStudentAttempt();
+    const now = new Date("2026-12-03T10:00:00Z");
+    await t.db.$executeRaw`INSERT INTO "RateLimit" ("key", "count", "windowStartedAt") VALUES (${`feedback:${userId}`}, ${FEEDBACK_PER_STUDENT.limit}, ${now})`;
+    const ask = (who: { userId: string; attemptId: string }, at: Date) => requestFeedback(t.db, { ...who, locale: "en", now: at, save: { questionId: openQuestionId, answer: { type: "open", text: PARTIAL }, seq: 1 } });
+    await expect(ask({ userId, attemptId }, now)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect(await t.db.feedbackRound.count({ where: { response: { attemptId } } })).toBe(0);
+    expect((await ask(other, now)).created).toBe(true);
+    // Ten minutes later the window has moved on
+    expect((await ask({ userId, attemptId }, new Date(now.getTime() + FEEDBACK_PER_STUDENT.windowSeconds * 1000 + 1))).created).toBe(true);
+  });
+});

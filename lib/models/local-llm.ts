@@ -18,6 +18,12 @@ export type TGenerateOptions = {
   signal?: AbortSignal;
   /** Which of the context's sequences to use: each keeps its own evaluated prefix (e.g. one per language) */
   slot?: number;
+  /**
+   * Read the whole prompt again instead of reusing what the sequence already holds. Reuse changes
+   * how the prompt is split into batches, and with it the last bits of the logits: near-ties can
+   * then go either way, so the same temperature-0 request could write two different texts.
+   */
+  fresh?: boolean;
 };
 
 /** Each continuation's probability, in the order given, and the model's own likeliest next tokens */
@@ -91,7 +97,8 @@ export class LocalLlm {
   async *continueText(prefix: string, options: TGenerateOptions = {}): AsyncGenerator<TTokenOut> {
     const { model } = await this.load();
     const bos = model.tokens.shouldPrependBosToken && model.tokens.bos != null ? [model.tokens.bos] : [];
-    yield* this.generateFrom([...bos, ...model.tokenize(prefix)], { slot: 2, ...options });
+    // Fresh every time: the word chain at temperature 0 writes the same text for the same beginning
+    yield* this.generateFrom([...bos, ...model.tokenize(prefix)], { slot: 2, fresh: true, ...options });
   }
 
   /** The k most likely next tokens after `prefix`, with their probabilities */
@@ -176,7 +183,8 @@ export class LocalLlm {
       const { model, sequences, traditional } = await load();
       const sequence = sequences[Math.min(SLOTS - 1, Math.max(0, options.slot ?? 0))]!;
       // Keep what is already evaluated of this prompt; read only what differs (at least one token)
-      await sequence.adaptStateToTokens(prompt.slice(0, -1), false);
+      if (options.fresh) await sequence.clearHistory();
+      else await sequence.adaptStateToTokens(prompt.slice(0, -1), false);
       const fresh = prompt.slice(sequence.nextTokenIndex);
       const generated: Token[] = [];
       let shown = "";

@@ -6,9 +6,11 @@ import { continuePrefix, randomSeed } from "./continue-prefix";
 import type { TPlaygroundLine, TPlaygroundRequest } from "./schema";
 
 // A generation as newline-delimited JSON, one line per token as the model writes it. It stops when
-// the browser goes away (the request's signal, or the stream being cancelled) or after a minute,
-// and gives its limiter slot back however it ends.
+// the browser goes away (the request's signal, or the stream being cancelled), after two minutes
+// waiting for a busy model, or after a minute of writing, and gives its limiter slot back however
+// it ends.
 
+const WAIT_LIMIT_MS = 120_000;
 const TIME_LIMIT_MS = 60_000;
 
 export type TStreamOptions = { model: TChatModel; request: TPlaygroundRequest; traditionalOnly: boolean; signal: AbortSignal; release: () => void };
@@ -16,7 +18,7 @@ export type TStreamOptions = { model: TChatModel; request: TPlaygroundRequest; t
 export function playgroundStream({ model, request, traditionalOnly, signal, release }: TStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const stop = new AbortController();
-  const timer = setTimeout(() => stop.abort(new Error("timeout")), TIME_LIMIT_MS);
+  let timer = setTimeout(() => stop.abort(new Error("timeout")), WAIT_LIMIT_MS);
   const onAbort = () => stop.abort(signal.reason);
   signal.addEventListener("abort", onAbort, { once: true });
   const finish = () => {
@@ -39,6 +41,11 @@ export function playgroundStream({ model, request, traditionalOnly, signal, rele
       try {
         for await (const step of continuePrefix(model, { request, seed, traditionalOnly, signal: stop.signal })) {
           if (stop.signal.aborted) break;
+          if (steps === 0) {
+            // The model is ours now: the writing itself gets a minute
+            clearTimeout(timer);
+            timer = setTimeout(() => stop.abort(new Error("timeout")), TIME_LIMIT_MS);
+          }
           send({ type: "step", ...step });
           steps++;
         }

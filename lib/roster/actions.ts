@@ -1,21 +1,25 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
 import { fieldErrors, guarded } from "@/lib/core/action-result";
 import { AppError } from "@/lib/core/errors";
 import { ZId, zText } from "@/lib/core/text";
-import { requireClassRole, requireUser } from "@/lib/core/session";
+import { requireClassRole, requireSiteAdmin, requireUser } from "@/lib/core/session";
 import { findRosterForImport } from "./data";
 import { applyRosterPlan, approveMember, changeRole, createClass, joinByCode, removeMember, rotateJoinCode, setJoinCode, updateClass } from "./mutations";
 import { decodeRosterBytes, parseRosterCsv, type TRosterRowError } from "./parse-roster-csv";
-import { planRosterImport, type TRosterPlan } from "./plan-roster-import";
+import { planRosterImport, previewOf, type TRosterPreview } from "./plan-roster-import";
+import { grantTeaching, withdrawTeaching } from "./teaching";
 import { IMPORT_BATCH, MAX_UPLOAD_BYTES, ZClassFields, ZJoinCode, ZRole, type TActionResult } from "./schema";
 
 
+/** Only someone who may teach (see User.canTeach) creates classes: anyone else could enrol strangers. */
 export async function createClassAction(input: unknown): Promise<TActionResult> {
   const user = await requireUser();
+  if (!user.canTeach) return { ok: false as const, code: "FORBIDDEN" };
   const parsed = ZClassFields.safeParse(input);
   if (!parsed.success) return { ok: false as const, code: "INVALID_INPUT", fields: fieldErrors(parsed.error) };
   const { id } = await createClass(db, { ...parsed.data, instructorId: user.id });
@@ -32,7 +36,7 @@ export async function updateClassAction(classId: unknown, input: unknown): Promi
   });
 }
 
-type TPreview = { text: string; plan: TRosterPlan; errors: TRosterRowError[] };
+type TPreview = { text: string; plan: TRosterPreview; errors: TRosterRowError[] };
 
 /** Reads an uploaded or pasted roster and shows what importing it would change; saves nothing. */
 export async function previewRosterImportAction(classId: unknown, form: FormData): Promise<TActionResult<TPreview>> {
@@ -49,7 +53,7 @@ export async function previewRosterImportAction(classId: unknown, form: FormData
     const parsed = parseRosterCsv(text);
     if (!parsed.ok) return { ok: false, code: `roster.${parsed.problem}` };
     const current = await findRosterForImport(id, parsed.rows.map((row) => row.email));
-    return { ok: true as const, text, plan: planRosterImport({ rows: parsed.rows, ...current }), errors: parsed.errors };
+    return { ok: true as const, text, plan: previewOf(planRosterImport({ rows: parsed.rows, ...current })), errors: parsed.errors };
   });
 }
 
@@ -142,4 +146,28 @@ export async function joinClassAction(input: unknown): Promise<TActionResult<{ n
   const joined = await joinByCode(db, { code: parsed.data.code, userId: user.id });
   if (!joined) return { ok: false, code: "JOIN_CODE_UNKNOWN" };
   return { ok: true, name: joined.name, status: joined.status };
+}
+
+const ZEmail = z.string().trim().toLowerCase().email().max(320);
+
+/** Site admins: lets the account with this email create classes */
+export async function grantTeachingAction(input: unknown): Promise<TActionResult> {
+  return guarded(async () => {
+    await requireSiteAdmin();
+    const { email } = z.object({ email: ZEmail }).parse(input);
+    await grantTeaching(db, email);
+    revalidatePath("/admin/teachers");
+    return { ok: true as const };
+  });
+}
+
+/** Site admins: withdraws teaching access (classes already taught stay as they are) */
+export async function withdrawTeachingAction(input: unknown): Promise<TActionResult> {
+  return guarded(async () => {
+    await requireSiteAdmin();
+    const { userId } = z.object({ userId: ZId }).parse(input);
+    await withdrawTeaching(db, userId);
+    revalidatePath("/admin/teachers");
+    return { ok: true as const };
+  });
 }

@@ -46,3 +46,22 @@ export function planRosterImport(input: { rows: TRosterRow[]; members: TRosterMe
   plan.missing = input.members.filter((member) => member.role === "STUDENT" && !inFile.has(member.email));
   return plan;
 }
+
+/** What the instructor's browser is shown: what will happen to each row, without internal ids */
+export type TRosterPreview = {
+  add: (TRosterRow & { hasAccount: boolean })[];
+  update: (TRosterRow & { changed: ("rosterName" | "studentNumber" | "section")[] })[];
+  unchanged: TRosterRow[];
+  staff: TRosterRow[];
+  missing: Omit<TRosterMember, "userId">[];
+};
+
+export function previewOf(plan: TRosterPlan): TRosterPreview {
+  return {
+    add: plan.add.map(({ userId, ...row }) => ({ ...row, hasAccount: userId !== null })),
+    update: plan.update.map(({ email, line, name, studentNumber, section, changed }) => ({ email, line, name, studentNumber, section, changed })),
+    unchanged: plan.unchanged,
+    staff: plan.staff,
+    missing: plan.missing.map(({ email, role, rosterName, studentNumber, section }) => ({ email, role, rosterName, studentNumber, section })),
+  };
+}

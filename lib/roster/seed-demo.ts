@@ -24,8 +24,9 @@ export async function seedDemo(db: TDb): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     const user = await db.user.upsert({
       where: { email: account.email },
-      create: { email: account.email, name: account.name, passwordHash },
-      update: {},
+      // The demo instructor may create classes of their own
+      create: { email: account.email, name: account.name, passwordHash, canTeach: account.role === "INSTRUCTOR" },
+      update: account.role === "INSTRUCTOR" ? { canTeach: true } : {},
     });
     await db.enrollment.upsert({
       where: { classId_userId: { classId: DEMO_CLASS_ID, userId: user.id } },

@@ -3,6 +3,7 @@ import { getLocale } from "next-intl/server";
 import { assertSameSite, errorReply, readJson } from "@/lib/core/api";
 import { AppError, isAppError } from "@/lib/core/errors";
 import { requireApiUser } from "@/lib/core/session";
+import { forwardToWorker, playgroundWorker } from "@/lib/playground/forward";
 import { playgroundLimiter } from "@/lib/playground/limiter";
 import { playgroundModel } from "@/lib/playground/loaders";
 import { ZPlaygroundRequest } from "@/lib/playground/schema";
@@ -25,7 +26,12 @@ export async function POST(request: Request) {
       return reply;
     }
     release = verdict.release;
-    const stream = playgroundStream({ model, request: body, traditionalOnly: (await getLocale()) === "zh-TW", signal: request.signal, release });
+    const traditionalOnly = (await getLocale()) === "zh-TW";
+    // The model lives in the grading worker when `npm start` runs one; otherwise in this process
+    const worker = playgroundWorker();
+    const stream = worker
+      ? await forwardToWorker({ worker, request: body, traditionalOnly, signal: request.signal, release })
+      : playgroundStream({ model, request: body, traditionalOnly, signal: request.signal, release });
     release = null;
     return new Response(stream, {
       headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store, no-transform", "X-Accel-Buffering": "no" },

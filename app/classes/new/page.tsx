@@ -4,14 +4,12 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/core/session";
 
 export default async function NewClassPage() {
-  await requireUser("/classes/new");
+  const user = await requireUser("/classes/new");
   const t = await getTranslations("roster");
   return (
     <div className="mx-auto flex max-w-lg flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
-      <Card>
-        <ClassForm />
-      </Card>
+      <Card>{user.canTeach ? <ClassForm /> : <p data-testid="needs-teaching">{t("needsTeaching")}</p>}</Card>
     </div>
   );
 }
