@@ -20,7 +20,7 @@ const instructorAction: TRow = { anonymous: "signin", student: "denied", otherSt
 const staffAction: TRow = { ...instructorAction, ta: "ok" };
 // Creating a class needs teaching access: the class's instructor, the other instructor and the admin have it
 const teacherAction: TRow = { ...instructorAction, otherInstructor: "ok" };
-const adminOnlyPage: TRow = { ...everyone("404"), anonymous: "signin" };
+const adminOnlyPage: TRow = { ...everyone("404"), anonymous: "signin", admin: "ok" };
 const adminAction: TRow = { ...everyone("denied"), anonymous: "signin", admin: "ok" };
 
 

@@ -145,3 +145,38 @@ test("every kind of response carries the security headers; pages run only script
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test("feedback on 20,000-character answers without punctuation is graded off the web server: it answers others meanwhile", async ({ page, student, db, baseURL }) => {
+  test.setTimeout(180_000);
+  await signInViaApi(page.request, student.email, student.password);
+  const { attemptId } = await (await page.request.post("/api/assignments/demo-02-what-generative-ai-is/attempts")).json();
+  const open = await db.question.findFirstOrThrow({ where: { quizVersion: { attempts: { some: { id: attemptId } } }, type: "OPEN" } });
+  const probe: { status: number; ms: number }[] = [];
+  let running = true;
+  const bystander = (async () => {
+    while (running) {
+      const started = performance.now();
+      const response = await fetch(new URL("/", baseURL)).catch(() => null);
+      probe.push({ status: response?.status ?? 0, ms: performance.now() - started });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  const words = ["生成式人工智慧", "generative models write text token by token", "分類只是從選項裡挑一個"];
+  const requestTimes: number[] = [];
+  for (const [i, word] of words.entries()) {
+    const started = performance.now();
+    const response = await page.request.post(`/api/attempts/${attemptId}/feedback`, { data: { questionId: open.id, answer: { type: "open", text: word.repeat(Math.ceil(20_000 / word.length)).slice(0, 20_000) }, seq: i + 1 } });
+    requestTimes.push(performance.now() - started);
+    expect(response.status()).toBe(200);
+    const { roundId } = await response.json();
+    await expect.poll(async () => (await db.feedbackRound.findUniqueOrThrow({ where: { id: roundId } })).status, { timeout: 90_000 }).toMatch(/DONE|FAILED/);
+  }
+  running = false;
+  await bystander;
+  const slowest = Math.max(...probe.map((p) => p.ms));
+  console.log(`20,000-character answers: requests ${requestTimes.map((ms) => ms.toFixed(0)).join(", ")} ms; bystander ${probe.length} requests, slowest ${slowest.toFixed(0)} ms`);
+  expect(probe.filter((p) => p.status !== 200)).toEqual([]);
+  // The request only stores the round; the web server is never the one grading
+  expect(Math.max(...requestTimes)).toBeLessThan(5_000);
+  expect(slowest).toBeLessThan(5_000);
+});

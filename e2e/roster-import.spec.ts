@@ -31,7 +31,9 @@ test("an instructor creates a class, previews and imports a roster twice, export
   await expect(summary).toContainText("新增 3 人（其中 2 人還沒有帳號）");
   await expect(summary).toContainText("2 列有錯誤，不會匯入");
   await expect(page.getByRole("row").filter({ hasText: "not-an-email" })).toContainText("電子郵件格式不正確");
-  await expect(page.getByRole("row").filter({ hasText: existing.email.toUpperCase() })).toContainText("與前面的列重複");
+  await expect(page.getByRole("row").filter({ hasText: existing.email.toUpperCase() }).filter({ hasText: "與前面的列重複" })).toBeVisible();
+  // The preview says what happens to each new row: an existing account joins now, a new email on first sign-in
+  await expect(page.getByTestId("rows-to-add").getByRole("row").filter({ hasText: existing.email })).toContainText("已有帳號");
   await expectAccessible(page);
   expect(await db.pendingEnrollment.count({ where: { classId } })).toBe(0);
 

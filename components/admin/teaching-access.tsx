@@ -15,12 +15,19 @@ export function TeachingAccess({ teachers }: { teachers: TTeacher[] }) {
   const t = useTranslations("admin");
   const { error, pending, run } = useRosterAction();
   const [email, setEmail] = useState("");
+  const [noAccount, setNoAccount] = useState(false);
 
   function onGrant(event: FormEvent) {
     event.preventDefault();
+    setNoAccount(false);
     run(async () => {
       const result = await grantTeachingAction({ email });
       if (result.ok) setEmail("");
+      // An email nobody has signed in with yet: say so, rather than "not found"
+      if (!result.ok && result.code === "NOT_FOUND") {
+        setNoAccount(true);
+        return { ok: true };
+      }
       return result;
     });
   }
@@ -35,6 +42,7 @@ export function TeachingAccess({ teachers }: { teachers: TTeacher[] }) {
           {t("grant")}
         </Button>
       </form>
+      {noAccount ? <Alert tone="error">{t("noAccount")}</Alert> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       <table className="w-full border-collapse text-sm" data-testid="teachers">
         <caption className="text-left font-medium">{t("teachersTable", { count: teachers.length })}</caption>

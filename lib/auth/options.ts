@@ -130,12 +130,8 @@ If you did not ask to sign in, ignore this email.
   ],
   events: {
     // Roster rows waiting for this email become enrollments, whichever way the person signed in.
-    async signIn({ user, account, profile }) {
+    async signIn({ user }) {
       if (user.id && user.email) await activatePendingEnrollments(db, { userId: user.id, email: user.email.toLowerCase() });
-      // The university's identity provider says this person teaches (OIDC_INSTRUCTOR_CLAIM)
-      if (user.id && account?.provider === "university" && claimGrantsTeaching(profile as Record<string, unknown> | undefined)) {
-        await db.user.update({ where: { id: user.id }, data: { canTeach: true } });
-      }
     },
     // Signing out ends this device's session for good, not just its cookie
     async signOut({ token }) {
@@ -152,8 +148,13 @@ If you did not ask to sign in, ignore this email.
     signIn({ user }) {
       return Boolean(user.email);
     },
-    async jwt({ token, user }) {
+    async jwt({ token, user, account, profile }) {
       if (user) {
+        // The university's identity provider says this person teaches (OIDC_INSTRUCTOR_CLAIM): only
+        // here does next-auth hand over its raw claims
+        if (account?.provider === "university" && claimGrantsTeaching(profile as Record<string, unknown> | undefined)) {
+          await db.user.update({ where: { id: user.id }, data: { canTeach: true } });
+        }
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         token.sid = newSessionId();
         return token;
