@@ -17,6 +17,13 @@ test("the home page is in Traditional Chinese first, and the switch to English i
 
   await page.getByRole("button", { name: /中文/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("從一堂課，接出一串測驗");
+
+  // The tab shows the app's own icon
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(icon).toBeTruthy();
+  const served = await page.request.get(icon!);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toContain("image/svg+xml");
 });
 
 test("the lecture notes are readable without signing in, with a section for each heading", async ({ page }) => {

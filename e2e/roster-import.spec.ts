@@ -118,3 +118,26 @@ test("a 5,000-row roster imports in batches with progress, and the page stays us
   await expect(page.getByRole("heading", { name: "5000 人還沒有帳號" })).toBeVisible();
   await expect(page.getByText("還有 4900 人，完整名單請匯出 CSV。")).toBeVisible();
 });
+
+test("a role change asks first, and takes effect only when confirmed", async ({ page, makeUser, db }) => {
+  const instructor = await makeUser("角色老師", { canTeach: true });
+  const member = await makeUser("要當助教");
+  const klass = await db.class.create({ data: { name: "Role class", enrollments: { create: [{ userId: instructor.id, role: "INSTRUCTOR" }, { userId: member.id, role: "STUDENT" }] } } });
+  await signInViaApi(page.request, instructor.email, instructor.password);
+  await page.goto(`/classes/${klass.id}/roster`);
+  const role = page.getByLabel(`${member.name} 的角色`);
+  const roleOf = async () => (await db.enrollment.findUniqueOrThrow({ where: { classId_userId: { classId: klass.id, userId: member.id } } })).role;
+
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain(`要把 ${member.name} 的角色改成「助教」嗎？`);
+    void dialog.dismiss();
+  });
+  await role.selectOption("TA");
+  await expect(role).toHaveValue("STUDENT");
+  expect(await roleOf()).toBe("STUDENT");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await role.selectOption("TA");
+  await expect.poll(roleOf).toBe("TA");
+  await expect(role).toHaveValue("TA");
+});

@@ -53,7 +53,7 @@ test("mistakes get their own explanations, and partly right sorting earns partia
   await quiz.numericInput(3).fill("100^1000");
   await quiz.submit();
   await quiz.expectResultPage();
-  await expect(page.getByTestId("total-score")).toHaveText("總分 1.667 / 4");
+  await expect(page.getByTestId("total-score")).toHaveText("總分 1.67 / 4"); // points: at most two decimals, everywhere
   await expect(page.getByText("這描述的是分類。答案只是有限選項中的一個")).toBeVisible();
   await expect(page.getByText("底數和次方寫反了")).toBeVisible();
   await expect(page.locator("[data-outcome=partial]")).toHaveCount(1);

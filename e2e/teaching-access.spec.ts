@@ -61,10 +61,16 @@ test("the roster preview says who has an account, without internal ids", async (
   const csv = `email,name\n${existing.email},甲\nnew-${Date.now().toString(36)}@example.edu,乙\n`;
   await page.goto(`/classes/${klass.id}/roster`);
   await page.getByLabel("或直接貼上 CSV 內容").fill(csv);
-  // What the browser receives from the preview action: what happens per row, no user ids
-  const reply = page.waitForResponse((response) => response.request().method() === "POST" && Boolean(response.request().headers()["next-action"]));
+  // What the browser receives from the preview action (read on its way through): what happens per row, no user ids
+  let body = "";
+  await page.route("**/*", async (route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.fallback();
+    const response = await route.fetch();
+    body = await response.text();
+    await route.fulfill({ response, body });
+  });
   await page.getByRole("button", { name: "預覽匯入結果" }).click();
-  const body = await (await reply).text();
+  await expect.poll(() => body).toContain("hasAccount");
   expect(body).toContain('"hasAccount":true');
   expect(body).toContain('"hasAccount":false');
   expect(body).not.toContain(existing.id);

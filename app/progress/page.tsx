@@ -51,7 +51,7 @@ export default async function ProgressPage() {
                 <Link href={`/attempts/${attempt.id}`} className="text-teal-800 underline underline-offset-2">{localize(attempt.title, locale)}</Link>
                 {attempt.className ? <span className="text-slate-700">{attempt.className}</span> : null}
                 {attempt.submittedAt ? <span className="text-slate-700">{format.dateTime(attempt.submittedAt, { dateStyle: "medium", timeStyle: "short" })}</span> : null}
-                <span>{attempt.score ? `${attempt.score.score} / ${attempt.score.max}` : t("scoreLater")}</span>
+                <span>{attempt.score ? `${format.number(attempt.score.score, "points")} / ${format.number(attempt.score.max, "points")}` : t("scoreLater")}</span>
               </li>
             ))}
           </ul>

@@ -19,7 +19,11 @@ export function MemberActions({ classId, userId, name, role, waiting, canEdit }:
           className="rounded border border-slate-500 bg-white px-2 py-1"
           value={role}
           disabled={pending}
-          onChange={(e) => run(() => changeRoleAction({ classId, userId, role: e.target.value }))}
+          onChange={(e) => {
+            const next = e.target.value as typeof role;
+            // A role decides what someone may see and change: ask before it takes effect
+            if (window.confirm(t("roster.confirmRole", { name, role: t(`home.role${next}`) }))) run(() => changeRoleAction({ classId, userId, role: next }));
+          }}
         >
           {(["STUDENT", "TA", "INSTRUCTOR"] as const).map((option) => (
             <option key={option} value={option}>

@@ -15,5 +15,7 @@ export default getRequestConfig(async () => {
     locale,
     messages: (await import(`../../messages/${locale}.json`)).default,
     timeZone: "Asia/Taipei",
+    // One rule for points everywhere: at most two decimals (14.429 → 14.43, 2.5 stays 2.5)
+    formats: { number: { points: { maximumFractionDigits: 2 } } },
   };
 });

@@ -34,3 +34,16 @@ describe("message catalogues", () => {
     expect([...leaves(zhTW), ...leaves(en)].filter((value) => typeof value !== "string" || value.trim() === "")).toEqual([]);
   });
 });
+
+describe("points", () => {
+  it("print with at most two decimals in every score message, in both languages", async () => {
+    const { createTranslator } = await import("next-intl");
+    const formats = { number: { points: { maximumFractionDigits: 2 } } };
+    const zh = createTranslator({ locale: "zh-TW", messages: zhTW, formats });
+    const english = createTranslator({ locale: "en", messages: en, formats });
+    expect(zh("result.score", { score: 14.428571, max: 25 })).toBe("總分 14.43 / 25");
+    expect(english("result.score", { score: 2.5, max: 3 })).toBe("Score 2.5 / 3");
+    // No message prints a score or a maximum without the points format
+    for (const catalogue of [JSON.stringify(zhTW), JSON.stringify(en)]) expect(catalogue).not.toMatch(/\{(score|max)\}/);
+  });
+});

@@ -68,6 +68,17 @@ describe("the built-in grader", () => {
     expect(text).toContain("This time you added: Explains why the number is so large");
     expect(text).toContain("As in your last version, still missing");
   });
+
+  it("after submitting, does not ask the student to revise and send again", () => {
+    const answer = "There are too many possibilities to enumerate.";
+    const practice = grade(space, answer);
+    const history = [{ answer, criteria: practice.events.filter((e): e is TCriterionEvent => e.type === "criterion"), misconceptions: [], feedback: practice.feedback }];
+    const text = (final: boolean, locale: "en" | "zh-TW") => [...builtinEvents({ question: space, answer, history, locale, final })].flatMap((e) => (e.type === "token" ? [e.text] : [])).join("");
+    expect(text(false, "en")).toContain("send it again");
+    expect(text(true, "en")).not.toContain("send it again");
+    expect(text(true, "en")).toContain("the same as your last practice version");
+    expect(text(true, "zh-TW")).not.toContain("再送出");
+  });
 });
 
 describe("fixed misreadings", () => {

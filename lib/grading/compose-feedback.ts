@@ -21,6 +21,7 @@ const TEXT = {
     stillMissing: (what: string) => `和上一版一樣，仍然缺少：${what}`,
     lost: (what: string) => `上一版有提到、這一版卻不見了：${what}`,
     unchanged: "這一版和上一版幾乎一樣；試著補上還缺的部分再送出。",
+    sameAsPractice: "交出的答案和你最後一次練習時的版本相同。",
     misconception: (feedback: string) => `💡 ${feedback}`,
   },
   en: {
@@ -36,6 +37,7 @@ const TEXT = {
     stillMissing: (what: string) => `As in your last version, still missing: ${what}`,
     lost: (what: string) => `Your last version had this, this one does not: ${what}`,
     unchanged: "This version is nearly the same as the last one; add what is still missing and send it again.",
+    sameAsPractice: "The answer you handed in is the same as your last practice version.",
     misconception: (feedback: string) => `💡 ${feedback}`,
   },
 } as const;
@@ -52,6 +54,7 @@ export function composeFeedback(input: {
   misconceptionIds: string[];
   history: TRound[];
   locale: TLocale;
+  final?: boolean;
 }): string {
   const { question, criteria, locale } = input;
   const t = TEXT[locale];
@@ -64,7 +67,8 @@ export function composeFeedback(input: {
 
   const previous = input.history.at(-1);
   const before = new Map(previous?.criteria.map((c) => [c.criterionId, c.verdict]) ?? []);
-  if (previous && previous.answer.trim() === input.answer.trim()) lines.push(t.unchanged);
+  // After submitting there is nothing left to send: no invitation to revise
+  if (previous && previous.answer.trim() === input.answer.trim()) lines.push(input.final ? t.sameAsPractice : t.unchanged);
 
   for (const verdict of criteria) {
     const criterion = question.rubric.criteria.find((c) => c.id === verdict.criterionId);

@@ -67,7 +67,8 @@ export function feedbackPrompt(context: TFeedbackContext): TChatMessage[] {
   parts.push(`${zh ? (context.history.length ? "學生修改後的答案" : "學生的答案") : context.history.length ? "The student's revised answer" : "The student's answer"}: ${quote(context.answer)}`);
   parts.push(`${zh ? "評分器的判定（不能更改）" : "The grader's verdicts (final)"}:\n${verdictSummary(question, context.criteria, locale)}`);
   if (misconceptions.length) parts.push(`${zh ? "答案裡的迷思" : "Misconception in the answer"}: ${misconceptions.join(zh ? "；" : "; ")}`);
-  if (context.history.length) parts.push(zh ? "（這是修改後的版本：請說出這次比上次進步或退步了什麼。）" : "(This is a revision: say what changed since the last round.)");
+  if (context.final) parts.push(zh ? "（這是學生交卷後的答案，已經不能再修改：說明做到和還缺少的部分，不要請學生修改或再送出。）" : "(This is the answer as handed in; it cannot be revised any more: say what it does and what it lacks, and do not ask the student to revise or resend it.)");
+  else if (context.history.length) parts.push(zh ? "（這是修改後的版本：請說出這次比上次進步或退步了什麼。）" : "(This is a revision: say what changed since the last round.)");
   return [
     { role: "system", content: SYSTEM[locale] },
     { role: "user", content: EXAMPLE[locale][0] },

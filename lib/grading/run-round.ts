@@ -76,7 +76,7 @@ async function gradeRound(db: TDb, roundId: string, grader: TGrader, claim: { pr
   let builtinScore: number | null = null;
   let graderName: string = grader.name;
 
-  const input = { question, answer: round.answer, history, locale: round.locale as TLocale };
+  const input = { question, answer: round.answer, history, locale: round.locale as TLocale, final: round.purpose === "FINAL" };
   for await (const event of grader.grade(input)) {
     if (event.type === "grader") graderName = event.model ? `${event.name}:${event.model}` : event.name;
     if (event.type === "criterion") criteria.push(event);

@@ -45,7 +45,8 @@ export type TCriterionEvent = Extract<TGraderEvent, { type: "criterion" }>;
 /** An earlier round of the same student on the same question: what they wrote and what they were told */
 export type TRound = { answer: string; criteria: TCriterionEvent[]; misconceptions: string[]; feedback: string };
 
-export type TGradeInput = { question: TOpen; answer: string; history: TRound[]; locale: TLocale };
+/** `final`: the answer as submitted, graded for the record; the student cannot revise it any more */
+export type TGradeInput = { question: TOpen; answer: string; history: TRound[]; locale: TLocale; final?: boolean };
 
 type TGraderName = "builtin" | "semantic" | "openai";
 /** A grader yields which grader is writing (a model may hand over to the built-in one), then its events */

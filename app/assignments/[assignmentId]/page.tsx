@@ -81,7 +81,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
                       ? t("inProgress")
                       : t(attempt.autoSubmitted ? "submittedAuto" : "submittedAt", { time: when(attempt.submittedAt ?? attempt.startedAt) })}
                   </td>
-                  <td className="py-2 pr-4">{attempt.status === "SUBMITTED" ? (released ? `${attempt.score ?? 0} / ${attempt.maxScore ?? 0}` : t("scoreLater")) : ""}</td>
+                  <td className="py-2 pr-4">{attempt.status === "SUBMITTED" ? (released ? `${format.number(attempt.score ?? 0, "points")} / ${format.number(attempt.maxScore ?? 0, "points")}` : t("scoreLater")) : ""}</td>
                 </tr>
               ))}
             </tbody>

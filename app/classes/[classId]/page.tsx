@@ -14,7 +14,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
     getLocale(),
     getFormatter(),
   ]);
-  const points = (value: number | null) => format.number(value ?? 0, { maximumFractionDigits: 2 });
+  const points = (value: number | null) => format.number(value ?? 0, "points");
   const scoreText = (attempt: { score: number | null; maxScore: number | null }) => `${points(attempt.score)} / ${points(attempt.maxScore)}`;
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "");
   const th = "py-2 pr-4 text-left font-semibold";

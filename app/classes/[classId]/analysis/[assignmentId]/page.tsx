@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { loadItemAnalysis } from "@/lib/analytics/loaders";
 import { localize } from "@/lib/content/localize";
+import { readablePrompt } from "@/lib/quiz/readable-prompt";
 import type { TLocalizedText } from "@/lib/quiz/schema";
 
 type TProps = { params: Promise<{ classId: string; assignmentId: string }> };
@@ -92,7 +93,7 @@ export default async function ItemAnalysisPage({ params }: TProps) {
       {questions.map((q) => (
         <Card key={q.id} aria-labelledby={`question-${q.position + 1}`} data-testid="question-analysis">
           <h2 id={`question-${q.position + 1}`} className="text-lg font-semibold">{t("detailsTitle", { position: q.position + 1 })} · {typeName(q.question.type)}</h2>
-          <p className="mb-3 mt-1 whitespace-pre-wrap">{localize(q.question.prompt, locale)}</p>
+          <p className="mb-3 mt-1 whitespace-pre-wrap">{readablePrompt(q.question, locale)}</p>
           <p className="mb-3 text-sm text-slate-700">
             {t("facility")} {percent(q.stats.facility)} · {t("discrimination")} {number(q.stats.discrimination)} · {t("pointBiserial")} {number(q.stats.pointBiserial)}
           </p>

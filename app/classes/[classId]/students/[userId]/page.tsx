@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { answerText } from "@/lib/analytics/answer-text";
 import { loadStudentRecord } from "@/lib/analytics/loaders";
 import { localize } from "@/lib/content/localize";
+import { readablePrompt } from "@/lib/quiz/readable-prompt";
 import type { TLocalizedText, TQuestion } from "@/lib/quiz/schema";
 import { instantiate, type TVariant } from "@/lib/quiz/variants";
 
@@ -23,7 +24,7 @@ export default async function StudentRecordPage({ params }: TProps) {
   if (!record) notFound();
   const { klass, student, attempts, counted } = record;
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : "—");
-  const points = (value: number | null) => format.number(value ?? 0, { maximumFractionDigits: 2 });
+  const points = (value: number | null) => format.number(value ?? 0, "points");
   const who = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "—");
 
   return (
@@ -77,7 +78,7 @@ export default async function StudentRecordPage({ params }: TProps) {
                       <tr key={response.id} className="border-b border-slate-200" data-testid="student-response">
                         <th scope="row" className="py-1 pr-3 text-left align-top font-normal">{response.question.position + 1}</th>
                         <td className={`${td} max-w-xl whitespace-pre-wrap break-words`}>
-                          <span className="block text-xs text-slate-700">{truncate(localize(question.prompt, locale))}</span>
+                          <span className="block text-xs text-slate-700">{truncate(readablePrompt(question, locale))}</span>
                           {answerText(question, response.answer, locale) || <span className="text-slate-500">{t("unanswered")}</span>}
                           {practice > 0 ? <p className="mt-1 text-xs text-slate-700">{t("rounds", { count: practice })}</p> : null}
                           {final?.feedback ? (
