@@ -45,7 +45,8 @@ function mutated(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
 
 const badId = fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 30 }), fc.constantFrom("%00", "..", "a".repeat(200), "00000000-0000-0000-0000-000000000000", "null", "undefined"));
 
-type TTarget = { name: string; call: (request: APIRequestContext, world: TWorld) => fc.Arbitrary<() => Promise<{ status: number; refused: boolean }>> };
+type TReply = { status: number; refused: boolean; code?: string };
+type TTarget = { name: string; call: (request: APIRequestContext, world: TWorld) => fc.Arbitrary<() => Promise<TReply>> };
 
 function route(name: string, path: (w: TWorld, id: string | null) => string, valid: (w: TWorld) => Record<string, unknown>): TTarget {
   return {
@@ -59,7 +60,8 @@ function route(name: string, path: (w: TWorld, id: string | null) => string, val
             : kind === "text"
               ? await request.post(url, { headers: { "Content-Type": "text/plain" }, data: JSON.stringify(body) ?? "", maxRedirects: 0 })
               : await request.post(url, { form: { body: String(JSON.stringify(body)).slice(0, 1000) }, maxRedirects: 0 });
-        return { status: response.status(), refused: response.status() >= 400 };
+        const code = response.status() >= 400 ? ((await response.json().catch(() => null)) as { code?: string } | null)?.code : undefined;
+        return { status: response.status(), refused: response.status() >= 400, code };
       }),
   };
 }
@@ -168,9 +170,11 @@ test("fuzzing every JSON route and server action as every kind of caller: no 5xx
   let before = await snapshot();
   const started = performance.now();
   for (const [i, { role, target, run }] of cases.entries()) {
-    const { status, refused } = await run();
+    const { status, refused, code } = await run();
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    if (status >= 500) failures.push(`case ${i} (${target} as ${role}): HTTP ${status}`);
+    // The one 5xx that is an answer, not a failure: the word chain without an installed model (this app runs without)
+    const expected = status === 503 && code === "MODEL_UNAVAILABLE";
+    if (status >= 500 && !expected) failures.push(`case ${i} (${target} as ${role}): HTTP ${status}`);
     const after = await snapshot();
     if (refused && after !== before) failures.push(`case ${i} (${target} as ${role}): refused with ${status}, yet something was stored`);
     before = after;
