@@ -70,7 +70,7 @@ export const loadAttempt = cache(async (attemptId: string) => {
       answeredCount: attempt.responses.length,
       questionCount: prepared.length,
       // Only the owner gets the questions and answers to work on; staff see the progress.
-      questions: viewerIsOwner ? order.map((entry) => toPublicQuestion(entry.id, entry.question, entry.seed, { shuffleOptions: assignment?.shuffleOptions ?? false })) : [],
+      questions: viewerIsOwner ? order.map((entry) => toPublicQuestion(entry.id, entry.question, entry.seed, { shuffleOptions: assignment?.shuffleOptions ?? true })) : [],
       saved: viewerIsOwner ? Object.fromEntries(attempt.responses.map((r) => [r.questionId, { answer: r.answer as TAnswer, seq: r.seq }])) : {},
       flagged: attempt.flagged,
       checkable: assignment?.feedbackTiming === "IMMEDIATE",

@@ -86,3 +86,14 @@ describe("loadContent on broken copies", () => {
     expect((await errorsOf(dir))[0]?.message).toContain("9 '## ' headings but lecture.yaml lists 8 sections");
   });
 });
+
+describe("key positions", () => {
+  it("warns when most single-choice keys sit at one position, and not when they vary", async () => {
+    const { keyPositionProblems } = await import("./load-content");
+    const question = (key: number) => ({ type: "single_choice", options: [0, 1, 2, 3].map((i) => ({ id: `o${i}`, correct: i === key })) }) as never;
+    expect(keyPositionProblems({ file: "q.yaml", data: { questions: [question(0), question(0), question(0), question(2)] } })).toEqual([
+      { file: "q.yaml", line: 1, severity: "warning", message: "the key is option 1 in 3 of 4 single-choice questions; vary where it sits" },
+    ]);
+    expect(keyPositionProblems({ file: "q.yaml", data: { questions: [question(0), question(2), question(3), question(1)] } })).toEqual([]);
+  });
+});

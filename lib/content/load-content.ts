@@ -3,6 +3,7 @@ import path from "node:path";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { LOCALES, type TLocale } from "@/lib/core/locales";
+import type { TQuestion } from "@/lib/quiz/schema";
 import { checkQuestion } from "./check-question";
 import { ZLectureFile, ZQuizFile, type TLectureFile, type TQuizFile } from "./schema";
 
@@ -142,6 +143,7 @@ export async function loadContent(root = CONTENT_DIR): Promise<TContent> {
     if (first) problems.push({ file, line: 1, message: `uuid ${uuid} is also used in ${first}`, severity: "error" });
     else seen.set(uuid, file);
   }
+  for (const quiz of quizzes) problems.push(...keyPositionProblems(quiz));
   for (const lecture of lectures) {
     const questions = quizzes.filter((q) => q.data.lecture === lecture.data.uuid).flatMap((q) => q.data.questions);
     for (const concept of lecture.data.concepts) {
@@ -159,4 +161,19 @@ export async function loadContent(root = CONTENT_DIR): Promise<TContent> {
     }
   }
   return { lectures, quizzes, problems };
+}
+
+/**
+ * A quiz whose choice questions mostly keep their key at the same position teaches students to
+ * guess that position (shuffling hides it on screen, not in the YAML authors copy from): warn when
+ * three or more of them put it at one index in more than half of the questions.
+ */
+export function keyPositionProblems(quiz: { file: string; data: { questions: TQuestion[] } }): TProblem[] {
+  const positions = quiz.data.questions.flatMap((question) => (question.type === "single_choice" ? [question.options.findIndex((option) => option.correct)] : []));
+  if (positions.length < 3) return [];
+  const counts = new Map<number, number>();
+  for (const position of positions) counts.set(position, (counts.get(position) ?? 0) + 1);
+  const [index, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  if (count / positions.length <= 0.5) return [];
+  return [{ file: quiz.file, line: 1, severity: "warning", message: `the key is option ${index + 1} in ${count} of ${positions.length} single-choice questions; vary where it sits` }];
 }

@@ -34,7 +34,8 @@ async function findChecks(lectureUuid: string): Promise<Record<string, TPublicQu
     for (const row of quiz.versions[0]?.questions ?? []) {
       const question = row.definition as TQuestion;
       if (checks[question.section]) continue;
-      checks[question.section] = toPublicQuestion(row.id, instantiate(question, drawVariant(question, `check:${row.id}`)), `check:${row.id}`);
+      // Shuffled like every quiz (seeded by the question, so a reload keeps the order): the key is never simply first
+      checks[question.section] = toPublicQuestion(row.id, instantiate(question, drawVariant(question, `check:${row.id}`)), `check:${row.id}`, { shuffleOptions: true });
     }
   }
   return checks;

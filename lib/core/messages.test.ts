@@ -47,3 +47,12 @@ describe("points", () => {
     for (const catalogue of [JSON.stringify(zhTW), JSON.stringify(en)]) expect(catalogue).not.toMatch(/\{(score|max)\}/);
   });
 });
+
+describe("the numeric format hint", () => {
+  it("shows no numeric question's own answer", async () => {
+    const { loadContent } = await import("@/lib/content/load-content");
+    const keys = (await loadContent()).quizzes.flatMap((quiz) => quiz.data.questions).flatMap((q) => (q.type === "numeric" && !q.answer.includes("{{") ? [q.answer] : []));
+    expect(keys.length).toBeGreaterThan(0);
+    for (const catalogue of [zhTW, en]) for (const text of [catalogue.quiz.numericHelp, catalogue.quiz.unreadable]) for (const key of keys) expect(text, key).not.toContain(key);
+  });
+});

@@ -99,6 +99,13 @@ describe("next token", () => {
     expect(gradeQuestion(next, { type: "next_token", candidateId: null, typed: "sofa（中）" }).outcome).toBe("correct");
     expect(gradeQuestion(next, { type: "next_token", candidateId: null, typed: "banana" }).feedback[0]!.en).toContain("about 19%");
   });
+  it("a typed continuation that begins with a candidate stands for it (「玉山」 begins with the token 「玉」)", async () => {
+    const { loadContent } = await import("@/lib/content/load-content");
+    const yushan = (await loadContent()).quizzes.flatMap((quiz) => quiz.data.questions).find((question) => question.uuid === "e2f7a9f3-ca01-4373-b455-418b9cfd3faa")!;
+    expect(gradeQuestion(yushan, { type: "next_token", candidateId: null, typed: "玉山" }).outcome).toBe("correct");
+    // An English word that only begins like a candidate is another word
+    expect(gradeQuestion(next, { type: "next_token", candidateId: null, typed: "mattress" }).feedback[0]!.en).toContain("is not among the listed candidates");
+  });
   it("hides probabilities from the browser", () => {
     expect(JSON.stringify(toPublicQuestion("id", next, "s"))).not.toContain("probability");
   });

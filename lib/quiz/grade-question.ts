@@ -151,11 +151,26 @@ function gradeShortText(question: TShortText, answer: TAnswerOf<"short_text">): 
     : { ...base, score: 0, outcome: "incorrect", feedback: [question.incorrectFeedback] };
 }
 
+/**
+ * The candidate a typed continuation stands for: one written exactly, else the longest candidate
+ * whose Chinese token the typed text begins with (「玉山」 begins with the token 「玉」: the model's
+ * next token is 玉).
+ */
+function typedCandidate(question: TNextToken, typed: string): TNextToken["candidates"][number] | undefined {
+  const forms = (c: TNextToken["candidates"][number]) => [normaliseText(c.token["zh-TW"]), normaliseText(c.token.en)].filter(Boolean);
+  const exact = question.candidates.find((c) => forms(c).includes(typed));
+  if (exact) return exact;
+  // Chinese only: an English word that merely begins like a candidate ("mattress", "mat") is another word
+  const prefixes = question.candidates.flatMap((c) => {
+    const form = normaliseText(c.token["zh-TW"]);
+    return form && /\p{Script=Han}/u.test(form) && typed.startsWith(form) ? [{ c, length: form.length }] : [];
+  });
+  return prefixes.sort((a, b) => b.length - a.length)[0]?.c;
+}
+
 function gradeNextToken(question: TNextToken, answer: TAnswerOf<"next_token">): TGradeResult {
   const typed = normaliseText(answer.typed ?? "");
-  const candidate =
-    question.candidates.find((c) => c.id === answer.candidateId) ??
-    (typed ? question.candidates.find((c) => normaliseText(c.token["zh-TW"]) === typed || normaliseText(c.token.en) === typed) : undefined);
+  const candidate = question.candidates.find((c) => c.id === answer.candidateId) ?? (typed ? typedCandidate(question, typed) : undefined);
   const best = [...question.candidates].sort((a, b) => b.probability - a.probability)[0]!;
   const base = { maxScore: question.points, expected: best.token };
   if (!candidate && !typed) return { ...base, score: 0, outcome: "unanswered", feedback: [UNANSWERED] };

@@ -21,7 +21,8 @@ const choices = (items: { id: string; text: TLocalizedText }[]): TChoice[] => it
 /**
  * `question` must already be instantiated for its variant; `seed` fixes the shown order.
  * Ordering items and next-token candidates are always shuffled; options and categorize items
- * only when the assignment asks for it.
+ * unless an assignment turns it off (check-yourself questions and attempts without an assignment
+ * are shuffled too, so the key sits first no more often than chance).
  */
 export function toPublicQuestion(id: string, question: TQuestion, seed: string, options: { shuffleOptions?: boolean } = {}): TPublicQuestion {
   const maybeShuffled = <T,>(items: T[], salt: string) => (options.shuffleOptions ? shuffled(items, `${seed}:${salt}`) : items);

@@ -81,7 +81,6 @@ try {
           const started = performance.now();
           try {
             const text = `${ANSWER}${round > 1 ? ` Revision ${round}.` : ""}`;
-            // As the app does: with the built-in grader the round starts with its first words
             const { roundId } = await requestFeedback(db, { attemptId, userId, locale: "en", save: { questionId: question.id, answer: { type: "open", text }, seq: round } });
             stored.push(performance.now() - started);
             await enqueueRounds([roundId]);
