@@ -57,3 +57,16 @@ test("a return address that leads off the site is dropped: signing in lands on t
     expect(new URL(page.url()).pathname).toBe("/");
   }
 });
+
+test("a sign-in error follows a switch of language", async ({ page, student }) => {
+  await page.goto("/signin");
+  await page.getByLabel("電子郵件", { exact: true }).fill(student.email);
+  await page.getByLabel("密碼", { exact: true }).fill("not-the-password");
+  await page.getByRole("button", { name: "登入", exact: true }).click();
+  const alert = page.locator("form").getByRole("alert");
+  await expect(alert).toHaveText("電子郵件或密碼不正確，請再試一次。");
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(alert).toHaveText("The email or password is not correct. Please try again.");
+  await page.getByRole("button", { name: /中文/ }).click();
+  await expect(alert).toHaveText("電子郵件或密碼不正確，請再試一次。");
+});

@@ -14,7 +14,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  // The message's key, not its text: switching the language re-renders it in the new one
+  const [error, setError] = useState<{ key: "failed" | "throttled" | "locked" | "unavailable"; seconds?: number } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,12 +31,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       }
       // One message for an unknown email and a wrong password alike.
       const error = result?.error ?? "";
-      if (error === "CredentialsSignin") setError(t("failed"));
-      else if (error.startsWith("THROTTLED:")) setError(t("throttled", { seconds: Number(error.slice(10)) || 1 }));
-      else if (error === "LOCKED") setError(t("locked"));
-      else setError(t("unavailable"));
+      if (error === "CredentialsSignin") setError({ key: "failed" });
+      else if (error.startsWith("THROTTLED:")) setError({ key: "throttled", seconds: Number(error.slice(10)) || 1 });
+      else if (error === "LOCKED") setError({ key: "locked" });
+      else setError({ key: "unavailable" });
     } catch {
-      setError(t("unavailable"));
+      setError({ key: "unavailable" });
     }
     setPassword("");
     setPending(false);
@@ -43,7 +44,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {error ? <Alert>{error}</Alert> : null}
+      {error ? <Alert>{error.key === "throttled" ? t("throttled", { seconds: error.seconds ?? 1 }) : t(error.key)}</Alert> : null}
       <TextField label={t("email")} name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       <TextField
         label={t("password")}
